@@ -1,0 +1,48 @@
+package org.tcc.contracts.events.feed;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import org.tcc.contracts.Country;
+import org.tcc.contracts.events.EventPayload;
+import org.tcc.contracts.events.GeoPoint;
+import org.tcc.contracts.events.TrafficStatus;
+import org.tcc.contracts.events.Values;
+
+/**
+ * One sensor's report of a missile launch ({@code MissileLaunchReported}). Several sensors report the same launch;
+ * alert ingestion fuses them into one alert. {@code reportId} is unique per sensor report (idempotency key).
+ *
+ * @param predictedImpactPoint optional
+ * @param apogeeKm optional, km
+ * @param rangeKm optional, km
+ * @param flightTimeSeconds optional
+ * @param confidence the sensor's confidence in [0, 1]
+ * @param track optional observed positions
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MissileLaunchReport(
+        String reportId,
+        String sensorId,
+        Country reportingCountry,
+        Instant detectedAt,
+        GeoPoint launchPoint,
+        GeoPoint predictedImpactPoint,
+        Double apogeeKm,
+        Double rangeKm,
+        Integer flightTimeSeconds,
+        MissileClass missileClass,
+        double confidence,
+        List<TrackPoint> track,
+        TrafficStatus status) implements EventPayload {
+
+    public MissileLaunchReport {
+        track = Values.copy(track);
+    }
+
+    /** The Kafka key: {@code sensorId}. */
+    @Override
+    public String aggregateId() {
+        return sensorId;
+    }
+}

@@ -1,0 +1,20 @@
+package org.tcc.kit.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "tcc.outbox")
+public interface OutboxConfig {
+
+    /** CloudEvents source of the events this service publishes, e.g. {@code /tcc/alert-ingestion}. */
+    String source();
+
+    /** How often the relay looks for events left behind when nothing woke it. */
+    @WithDefault("PT1S")
+    Duration pollInterval();
+
+    /** How long the relay waits for the broker to acknowledge a batch. */
+    @WithDefault("PT10S")
+    Duration ackTimeout();
+}

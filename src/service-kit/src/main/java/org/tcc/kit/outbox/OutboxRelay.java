@@ -1,0 +1,156 @@
+package org.tcc.kit.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+import org.tcc.contracts.CloudEvents;
+
+/**
+ * Publishes committed outbox events to Kafka, in outbox order, as binary-mode CloudEvents keyed by aggregate id.
+ *
+ * <p>Woken right after a transaction that appended events commits, and otherwise every
+ * {@code tcc.outbox.poll-interval} as a safety net (events left behind by a crash). A PostgreSQL advisory lock
+ * makes one replica at a time the publisher, which keeps the per-aggregate order across replicas. An event is
+ * marked published only after the broker acknowledged it; a crash in between publishes it again
+ * (at-least-once), which consumers absorb through their processed-message log.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK_KEY = 0x7CC0_0B0CL;
+    private static final int BATCH = 500;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    @Channel("outbox")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+    Emitter<String> emitter;
+
+    @Inject
+    OutboxConfig config;
+
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+
+    void start(@Observes StartupEvent ignored) {
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        running = false;
+        wakeUp.release();
+    }
+
+    void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxAppended appended) {
+        wakeUp.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+                int published;
+                do {
+                    published = publishBatch();
+                } while (running && published == BATCH);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("outbox relay: %s; retrying in %s", e.getMessage(), config.pollInterval());
+            }
+        }
+    }
+
+    /** Publishes up to one batch; returns how many events were published. */
+    int publishBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, RELAY_LOCK_KEY).getSingleResult();
+            if (!Boolean.TRUE.equals(locked)) {
+                return 0;
+            }
+            List<OutboxEvent> pending = em.createQuery(
+                            "FROM OutboxEvent WHERE publishedAt IS NULL ORDER BY id", OutboxEvent.class)
+                    .setMaxResults(BATCH).getResultList();
+            if (pending.isEmpty()) {
+                return 0;
+            }
+            List<CompletableFuture<Void>> acks = new ArrayList<>(pending.size());
+            for (OutboxEvent event : pending) {
+                acks.add(send(event));
+            }
+            Instant now = Instant.now();
+            int published = 0;
+            for (int i = 0; i < pending.size(); i++) {
+                try {
+                    acks.get(i).get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (Exception e) {
+                    // keep order: stop at the first event the broker did not take, retry from there
+                    LOG.warnf("outbox event %s not acknowledged by Kafka: %s", pending.get(i).eventId, e.toString());
+                    break;
+                }
+                pending.get(i).publishedAt = now;
+                published++;
+            }
+            return published == pending.size() ? published : 0;
+        });
+    }
+
+    private CompletableFuture<Void> send(OutboxEvent event) {
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(event.eventId.toString())
+                .withSpecVersion(CloudEvents.SPEC_VERSION)
+                .withType(event.eventType)
+                .withSource(URI.create(config.source()))
+                .withSubject(event.aggregateId)
+                .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
+                .withDataContentType(CloudEvents.DATA_CONTENT_TYPE)
+                .build();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(event.topic)
+                .withKey(event.aggregateId)
+                .build();
+        Message<String> message = Message.of(event.payload, Metadata.of(cloudEvent, kafka),
+                () -> {
+                    ack.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    ack.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        emitter.send(message);
+        return ack;
+    }
+}

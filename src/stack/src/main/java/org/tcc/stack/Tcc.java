@@ -1,0 +1,20 @@
+package org.tcc.stack;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./tcc up | down | status}: the whole TCC system on one machine, no Docker. */
+@Command(name = "tcc", mixinStandardHelpOptions = true, version = "tcc 0.1.0",
+        description = "Runs Trilateral Crisis Coordination locally: Kafka, PostgreSQL, Keycloak and the three services.",
+        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class})
+public class Tcc implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Tcc()).execute(args));
+    }
+}

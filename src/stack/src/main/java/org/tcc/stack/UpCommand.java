@@ -1,0 +1,241 @@
+package org.tcc.stack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.tcc.stack.infra.Databases;
+import org.tcc.stack.infra.KafkaServer;
+import org.tcc.stack.infra.KafkaTopics;
+import org.tcc.stack.infra.KeycloakServer;
+import org.tcc.stack.infra.Processes;
+import picocli.CommandLine.Command;
+
+/** Starts everything, prints "ready" once every health check is UP, and stops it all on Ctrl-C or {@code down}. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Start Kafka, PostgreSQL, Keycloak and the three TCC services; Ctrl-C (or ./tcc down) stops them.")
+public class UpCommand implements Callable<Integer> {
+
+    static final String DB_PASSWORD = "tcc-local-only";
+
+    private final Map<String, Long> processGroups = new LinkedHashMap<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private EmbeddedPostgres postgres;
+    private StackLayout layout;
+
+    @Override
+    public Integer call() throws Exception {
+        layout = StackLayout.fromEnvironment();
+        long started = System.nanoTime();
+        try {
+            preflight();
+        } catch (IllegalStateException e) {
+            Console.error(e.getMessage());
+            return 2;
+        }
+        Files.createDirectories(layout.logs());
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "tcc-stop"));
+        try {
+            startKeycloak();
+            startPostgres();
+            startKafka();
+            startServices();
+            Console.say("waiting for Keycloak (realm tcc) on port " + layout.keycloakPort());
+            KeycloakServer.awaitReady(layout.keycloakPort(), processGroups.get("keycloak"), Duration.ofMinutes(5),
+                    Console::say);
+            awaitServicesReady();
+        } catch (RuntimeException e) {
+            Console.error(e.getMessage() + " (logs in " + layout.logs() + ")");
+            return 1;
+        }
+        printReady(Duration.ofNanos(System.nanoTime() - started));
+        watch();
+        return 0;
+    }
+
+    private void preflight() throws IOException {
+        if (Runtime.version().feature() < 17) {
+            throw new IllegalStateException("Java 17 or newer is needed; this is Java " + Runtime.version());
+        }
+        if (Files.exists(layout.pidFile())) {
+            String[] first = Files.readAllLines(layout.pidFile()).stream().findFirst().orElse("").split(" ");
+            if (first.length == 2 && Processes.isAlive(Long.parseLong(first[1]))) {
+                throw new IllegalStateException("the stack is already running (pid " + first[1]
+                        + "); stop it with ./tcc down");
+            }
+        }
+        for (StackLayout.Service service : layout.services()) {
+            if (!Files.isRegularFile(service.jar(layout.root()))) {
+                throw new IllegalStateException(service.name() + " is not built (" + service.jar(layout.root())
+                        + " missing): run ./mvnw -DskipTests install, or ./tcc up which builds it");
+            }
+        }
+        List<String> taken = new ArrayList<>();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("Kafka", layout.kafkaPort());
+        ports.put("Kafka controller", layout.kafkaControllerPort());
+        ports.put("PostgreSQL", layout.postgresPort());
+        ports.put("Keycloak", layout.keycloakPort());
+        ports.put("Keycloak management", layout.keycloakPort() + 1);
+        layout.services().forEach(s -> ports.put(s.name(), s.port()));
+        ports.forEach((what, port) -> {
+            try (ServerSocket ignored = new ServerSocket(port)) {
+                // free
+            } catch (IOException e) {
+                taken.add(what + " port " + port);
+            }
+        });
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("already in use: " + String.join(", ", taken)
+                    + ". Stop what uses them (./tcc down, if it is an earlier stack) or choose other ports"
+                    + " (TCC_KAFKA_PORT, TCC_POSTGRES_PORT, TCC_KEYCLOAK_PORT, TCC_INGESTION_PORT, ...).");
+        }
+    }
+
+    private void startKeycloak() throws IOException {
+        Path zip = Path.of(System.getProperty("tcc.keycloak.zip", System.getProperty("user.home")
+                + "/.m2/repository/org/keycloak/keycloak-quarkus-dist/" + KeycloakServer.VERSION
+                + "/keycloak-quarkus-dist-" + KeycloakServer.VERSION + ".zip"));
+        Path home = KeycloakServer.install(zip, layout.home(), Console::say);
+        boolean firstStart = !Files.exists(home.resolve("data/h2"));
+        Console.say("starting Keycloak " + KeycloakServer.VERSION + " on port " + layout.keycloakPort()
+                + (firstStart ? " (first start: about a minute)" : ""));
+        long pid = KeycloakServer.start(home, layout.keycloakPort(),
+                layout.root().resolve("deploy/keycloak/tcc-realm.json"), layout.logs().resolve("keycloak.log"),
+                false);
+        remember("keycloak", pid);
+    }
+
+    private void startPostgres() throws IOException {
+        Console.say("starting PostgreSQL on port " + layout.postgresPort());
+        Path data = layout.home().resolve("postgres");
+        Files.createDirectories(data);
+        postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
+                .setPort(layout.postgresPort()).start();
+        String admin = "jdbc:postgresql://localhost:" + layout.postgresPort() + "/postgres";
+        for (StackLayout.Service service : layout.services()) {
+            Databases.ensure(admin, "postgres", "postgres", service.database(), DB_PASSWORD);
+        }
+    }
+
+    private void startKafka() throws IOException, InterruptedException {
+        Console.say("starting the Kafka broker on port " + layout.kafkaPort());
+        long pid = KafkaServer.start(layout.home().resolve("kafka"), layout.kafkaPort(),
+                layout.kafkaControllerPort(), System.getProperty("java.class.path"),
+                layout.logs().resolve("kafka.log"));
+        remember("kafka", pid);
+        KafkaServer.awaitPort(layout.kafkaPort(), pid, Duration.ofMinutes(2), Console::say);
+        Console.say("creating topics and waiting for their leaders");
+        KafkaTopics.createAll(layout.kafkaBootstrap(), Duration.ofMinutes(1));
+    }
+
+    private void startServices() throws IOException {
+        for (StackLayout.Service service : layout.services()) {
+            Console.say("starting " + service.name() + " on port " + service.port());
+            ProcessBuilder builder = new ProcessBuilder(List.of("setsid", javaBinary(), "-Xms64m",
+                    "-Xmx384m", "-jar", service.jar(layout.root()).toString()))
+                    .directory(layout.home().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            layout.logs().resolve(service.name() + ".log").toFile()));
+            Map<String, String> env = builder.environment();
+            env.put("TCC_HTTP_PORT", String.valueOf(service.port()));
+            env.put("TCC_DB_URL", "jdbc:postgresql://localhost:" + layout.postgresPort() + "/" + service.database());
+            env.put("TCC_DB_USER", service.database());
+            env.put("TCC_DB_PASSWORD", DB_PASSWORD);
+            env.put("TCC_KAFKA_BOOTSTRAP", layout.kafkaBootstrap());
+            env.put("TCC_OIDC_ISSUER", layout.issuer());
+            remember(service.name(), builder.start().pid());
+        }
+    }
+
+    private void awaitServicesReady() {
+        for (StackLayout.Service service : layout.services()) {
+            Console.say("waiting for " + service.name() + " health checks (" + service.url() + "/q/health/ready)");
+            Health.awaitUp(service.url() + "/q/health/ready", processGroups.get(service.name()),
+                    Duration.ofMinutes(3));
+        }
+    }
+
+    private void printReady(Duration took) {
+        StringBuilder out = new StringBuilder();
+        out.append("\nready (").append(took.toSeconds()).append(" s): every health check is UP\n\n");
+        for (StackLayout.Service service : layout.services()) {
+            out.append(String.format("  %-16s %s   (OpenAPI %s/q/swagger-ui)%n", service.name(), service.url(),
+                    service.url()));
+        }
+        out.append(String.format("  %-16s http://localhost:%d  (admin console: admin / admin-local, realm tcc)%n",
+                "keycloak", layout.keycloakPort()));
+        out.append(String.format("  %-16s %s%n", "kafka", layout.kafkaBootstrap()));
+        out.append(String.format("  %-16s jdbc:postgresql://localhost:%d (databases tcc_*)%n", "postgresql",
+                layout.postgresPort()));
+        out.append("\n  users (LOCAL-ONLY passwords: <username>-local): us-liaison kr-liaison jp-liaison, us-duty"
+                + " kr-duty jp-duty, auditor, admin\n  feed clients (secret <client>-local): feed-usa feed-kor"
+                + " feed-jpn\n\n  get a token:\n");
+        out.append("    TOKEN=$(curl -s -d grant_type=password -d client_id=tcc-cli -d username=jp-liaison"
+                + " -d password=jp-liaison-local ").append(layout.issuer())
+                .append("/protocol/openid-connect/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n");
+        out.append("    curl -H \"Authorization: Bearer $TOKEN\" http://localhost:")
+                .append(layout.services().get(0).port()).append("/api/v1/alerts\n\n");
+        out.append("  logs: ").append(layout.logs()).append("   stop: Ctrl-C or ./tcc down\n");
+        System.out.println(out);
+    }
+
+    private void watch() throws InterruptedException {
+        while (stopped.getCount() > 0) {
+            for (Map.Entry<String, Long> entry : List.copyOf(processGroups.entrySet())) {
+                if (!Processes.isAlive(entry.getValue())) {
+                    Console.error(entry.getKey() + " exited; see " + layout.logs());
+                    processGroups.remove(entry.getKey());
+                }
+            }
+            stopped.await(Duration.ofSeconds(5).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void remember(String name, long pid) throws IOException {
+        processGroups.put(name, pid);
+        List<String> lines = new ArrayList<>();
+        lines.add("supervisor " + ProcessHandle.current().pid());
+        processGroups.forEach((n, p) -> lines.add(n + " " + p));
+        Files.write(layout.pidFile(), lines);
+    }
+
+    private synchronized void stopAll() {
+        Console.say("stopping the stack");
+        List<String> names = new ArrayList<>(processGroups.keySet());
+        java.util.Collections.reverse(names);
+        for (String name : names) {
+            Processes.stopGroup(processGroups.get(name), Duration.ofSeconds(20));
+            Console.say("stopped " + name);
+        }
+        processGroups.clear();
+        if (postgres != null) {
+            try {
+                postgres.close();
+                Console.say("stopped postgresql");
+            } catch (IOException e) {
+                Console.error("stopping PostgreSQL: " + e.getMessage());
+            }
+        }
+        try {
+            Files.deleteIfExists(layout.pidFile());
+        } catch (IOException e) {
+            // nothing more to do
+        }
+        stopped.countDown();
+    }
+
+    /** The java binary of this JVM, used for every child JVM. */
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

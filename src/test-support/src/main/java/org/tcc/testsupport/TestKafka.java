@@ -1,0 +1,50 @@
+package org.tcc.testsupport;
+
+import java.time.Duration;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.tcc.stack.infra.KafkaTopics;
+
+/** One real Kafka broker (KRaft, combined broker and controller) per test JVM, with every TCC topic created. */
+public final class TestKafka {
+
+    private static KafkaClusterTestKit cluster;
+
+    private TestKafka() {
+    }
+
+    public static synchronized String bootstrapServers() {
+        if (cluster == null) {
+            try {
+                KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                        .setConfigProp("offsets.topic.replication.factor", "1")
+                        .setConfigProp("offsets.topic.num.partitions", "3")
+                        .setConfigProp("transaction.state.log.replication.factor", "1")
+                        .setConfigProp("transaction.state.log.min.isr", "1")
+                        .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                        .setConfigProp("auto.create.topics.enable", "false")
+                        .build();
+                kit.format();
+                kit.startup();
+                kit.waitForReadyBrokers();
+                KafkaTopics.createAll(kit.bootstrapServers(), Duration.ofSeconds(30));
+                cluster = kit;
+                Runtime.getRuntime().addShutdownHook(new Thread(TestKafka::close, "test-kafka-stop"));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the test Kafka broker: " + e, e);
+            }
+        }
+        return cluster.bootstrapServers();
+    }
+
+    private static synchronized void close() {
+        try {
+            if (cluster != null) {
+                cluster.close();
+            }
+        } catch (Exception e) {
+            // JVM is ending
+        }
+    }
+}
