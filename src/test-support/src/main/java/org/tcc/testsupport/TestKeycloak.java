@@ -17,7 +17,7 @@ import org.tcc.stack.infra.Processes;
 
 /**
  * The real Keycloak with the {@code tcc} realm, started once per build: the first test JVM that needs it starts it
- * (under {@code target/test-keycloak}), later test JVMs of the same build reuse it, and a watchdog stops it when
+ * (under {@code target/test-keycloak-<port>}), later test JVMs of the same build reuse it, and a watchdog stops it when
  * the Maven process ends. A changed realm file restarts it.
  */
 public final class TestKeycloak {
@@ -45,7 +45,7 @@ public final class TestKeycloak {
         Path root = ProjectRoot.dir();
         Path realm = root.resolve("deploy/keycloak/tcc-realm.json");
         String realmHash = sha256(realm);
-        Path work = root.resolve("target/test-keycloak");
+        Path work = root.resolve("target/test-keycloak-" + port);
         Files.createDirectories(work);
         Path state = work.resolve("server.state");
         try (FileChannel channel = FileChannel.open(work.resolve("lock"), StandardOpenOption.CREATE,

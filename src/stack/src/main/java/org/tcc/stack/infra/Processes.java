@@ -27,7 +27,7 @@ public final class Processes {
 
     private static void signal(String signal, long pgid) {
         try {
-            new ProcessBuilder("kill", "-" + signal, "--", "-" + pgid).redirectErrorStream(true)
+            new ProcessBuilder("/bin/kill", "-" + signal, "--", "-" + pgid).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
         } catch (IOException e) {
             throw new IllegalStateException("cannot signal process group " + pgid, e);
@@ -42,7 +42,7 @@ public final class Processes {
      */
     public static void stopGroupWhenGone(long ownerPid, long pgid) throws IOException {
         String script = "while kill -0 " + ownerPid + " 2>/dev/null; do sleep 2; done; "
-                + "kill -TERM -- -" + pgid + " 2>/dev/null; sleep 15; kill -KILL -- -" + pgid + " 2>/dev/null";
+                + "/bin/kill -TERM -- -" + pgid + " 2>/dev/null; sleep 15; /bin/kill -KILL -- -" + pgid + " 2>/dev/null";
         new ProcessBuilder("setsid", "sh", "-c", script).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
