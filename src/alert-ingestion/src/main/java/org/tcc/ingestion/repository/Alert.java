@@ -99,6 +99,10 @@ public class Alert extends PanacheEntityBase {
     @OrderBy("acknowledgedAt")
     public List<Acknowledgement> acknowledgements = new ArrayList<>();
 
+    /** Identifier of the CAP message the alert was raised from, if any. */
+    @Column(name = "cap_identifier")
+    public String capIdentifier;
+
     @Column(name = "raised_at")
     public Instant raisedAt;
 

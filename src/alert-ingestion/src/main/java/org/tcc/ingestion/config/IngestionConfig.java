@@ -1,0 +1,51 @@
+package org.tcc.ingestion.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Set;
+import org.tcc.contracts.Country;
+
+@ConfigMapping(prefix = "tcc.ingestion")
+public interface IngestionConfig {
+
+    Fusion fusion();
+
+    /** JWKS of the sensors' public keys: {@code kid} = sensor id, member {@code country}. classpath: or a file. */
+    @WithDefault("classpath:sensors/local-sensors.jwks.json")
+    String sensorRegistry();
+
+    /** GeoJSON FeatureCollection of impact zones (properties: name, country, kind TERRITORY|EEZ). */
+    @WithDefault("classpath:zones/default-zones.geojson")
+    String zones();
+
+    /** How far in the future a detection time may lie (clock skew). */
+    @WithDefault("PT5M")
+    Duration maxFutureSkew();
+
+    /** How old a report may be and still be applied. */
+    @WithDefault("PT24H")
+    Duration maxReportAge();
+
+    /** Countries every sensor alert is releasable to (the reporting country always is). */
+    @WithDefault("USA,KOR,JPN")
+    Set<Country> sensorAlertsReleasableTo();
+
+    /** How long a consumer retries a transient failure before dead-lettering the message. */
+    @WithDefault("PT2M")
+    Duration retryPatience();
+
+    interface Fusion {
+        @WithDefault("50")
+        double launchDistanceKm();
+
+        @WithDefault("PT120S")
+        Duration window();
+
+        @WithDefault("150")
+        double impactDistanceKm();
+
+        @WithDefault("75")
+        double trackDistanceKm();
+    }
+}

@@ -1,0 +1,92 @@
+package org.tcc.ingestion.domain;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import java.text.ParseException;
+import org.tcc.contracts.Country;
+
+/**
+ * Verifies that a sensor report was signed by the sensor it names: a compact JWS with detached payload (RFC 7515
+ * Appendix F), ES256, whose protected header {@code kid} is the sensor id, over the exact bytes received.
+ */
+public final class ReportAuthenticity {
+
+    /** Why a report is not authentic; {@link #status()} is the HTTP status a REST feed gets. */
+    public enum Failure {
+        UNSIGNED(401), MALFORMED_SIGNATURE(401), UNKNOWN_SENSOR(401), FORGED(401), WRONG_COUNTRY(403);
+
+        private final int status;
+
+        Failure(int status) {
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /** Not authentic: the failure and a reason fit for a dead-letter header or a problem detail. */
+    public static final class NotAuthentic extends RuntimeException {
+        private final Failure failure;
+
+        public NotAuthentic(Failure failure, String reason) {
+            super(reason, null, false, false);
+            this.failure = failure;
+        }
+
+        public Failure failure() {
+            return failure;
+        }
+    }
+
+    private final SensorRegistry registry;
+
+    public ReportAuthenticity(SensorRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Returns the signing sensor, or throws {@link NotAuthentic}. */
+    public Sensor verify(byte[] payload, String detachedJws) {
+        if (detachedJws == null || detachedJws.isBlank()) {
+            throw new NotAuthentic(Failure.UNSIGNED, "unsigned report: no detached JWS signature");
+        }
+        JWSObject jws;
+        try {
+            jws = JWSObject.parse(detachedJws.trim(), new Payload(payload));
+        } catch (ParseException e) {
+            throw new NotAuthentic(Failure.MALFORMED_SIGNATURE, "malformed signature: " + e.getMessage());
+        }
+        if (!JWSAlgorithm.ES256.equals(jws.getHeader().getAlgorithm())) {
+            throw new NotAuthentic(Failure.MALFORMED_SIGNATURE,
+                    "signature algorithm must be ES256, not " + jws.getHeader().getAlgorithm());
+        }
+        String kid = jws.getHeader().getKeyID();
+        Sensor sensor = registry.find(kid).orElseThrow(
+                () -> new NotAuthentic(Failure.UNKNOWN_SENSOR, "unknown sensor '" + kid + "'"));
+        try {
+            if (!jws.verify(new ECDSAVerifier(sensor.publicKey()))) {
+                throw new NotAuthentic(Failure.FORGED, "forged report: signature does not verify for sensor '"
+                        + kid + "'");
+            }
+        } catch (JOSEException e) {
+            throw new NotAuthentic(Failure.FORGED, "signature cannot be verified: " + e.getMessage());
+        }
+        return sensor;
+    }
+
+    /** The report must name the sensor that signed it and that sensor's country. */
+    public static void requireConsistent(Sensor signer, String sensorId, Country reportingCountry) {
+        if (!signer.sensorId().equals(sensorId)) {
+            throw new NotAuthentic(Failure.FORGED, "report names sensor '" + sensorId + "' but was signed by '"
+                    + signer.sensorId() + "'");
+        }
+        if (signer.country() != reportingCountry) {
+            throw new NotAuthentic(Failure.WRONG_COUNTRY, "sensor '" + sensorId + "' belongs to " + signer.country()
+                    + ", report claims " + reportingCountry);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.tcc.ingestion.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.tcc.contracts.Country;
+import org.tcc.contracts.events.TrafficStatus;
+import org.tcc.contracts.events.alert.AlertLifecycle;
+import org.tcc.contracts.events.alert.AlertOrigin;
+import org.tcc.contracts.events.alert.AlertRaised;
+import org.tcc.contracts.events.alert.AlertState;
+import org.tcc.contracts.events.alert.AlertType;
+import org.tcc.contracts.events.alert.AlertUpdated;
+import org.tcc.contracts.events.alert.LaunchEstimate;
+import org.tcc.contracts.events.feed.MissileLaunchReport;
+import org.tcc.contracts.events.feed.TrackPoint;
+
+/** Turns a tracked launch into its alert: raised for the first report, refined by every later one. */
+public final class SensorAlerts {
+
+    private final ImpactAssessment assessment;
+    private final Set<Country> releasableTo;
+
+    public SensorAlerts(ImpactAssessment assessment, Set<Country> releasableTo) {
+        this.assessment = assessment;
+        this.releasableTo = EnumSet.copyOf(releasableTo);
+    }
+
+    public AlertRaised raise(String alertId, List<MissileLaunchReport> reports, Instant now) {
+        return new AlertRaised(state(alertId, 0, reports, now, now, List.of()));
+    }
+
+    /** The alert after one more report; empty when the report changes nothing a reader would see. */
+    public Optional<AlertUpdated> refine(AlertState current, List<MissileLaunchReport> reports, Instant now) {
+        AlertState next = state(current.alertId(), current.version() + 1, reports, current.raisedAt(), now,
+                current.acknowledgements());
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(current.launch(), next.launch())) {
+            changed.add("launch");
+        }
+        if (current.severity() != next.severity()) {
+            changed.add("severity");
+        }
+        if (current.certainty() != next.certainty()) {
+            changed.add("certainty");
+        }
+        if (!Objects.equals(current.affectedCountries(), next.affectedCountries())) {
+            changed.add("affectedCountries");
+        }
+        if (!Objects.equals(current.headline(), next.headline())) {
+            changed.add("headline");
+        }
+        if (!Objects.equals(current.region(), next.region())) {
+            changed.add("region");
+        }
+        if (changed.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AlertUpdated(next, changed, "refined by sensor report "
+                + reports.get(reports.size() - 1).reportId()));
+    }
+
+    private AlertState state(String alertId, long version, List<MissileLaunchReport> reports, Instant raisedAt,
+                             Instant now, List<org.tcc.contracts.events.alert.Acknowledgement> acknowledgements) {
+        LaunchEstimate launch = LaunchFusion.estimate(reports);
+        MissileLaunchReport first = reports.stream().min(Comparator.comparing(MissileLaunchReport::detectedAt)
+                .thenComparing(MissileLaunchReport::sensorId)).orElseThrow();
+        List<TrackPoint> track = reports.stream().flatMap(r -> r.track() == null ? java.util.stream.Stream.empty()
+                : r.track().stream()).toList();
+        long countries = reports.stream().map(MissileLaunchReport::reportingCountry).distinct().count();
+        ImpactAssessment.Result result = assessment.assess(launch, track, (int) countries);
+        TrafficStatus status = first.status();
+        Set<Country> releasable = EnumSet.copyOf(releasableTo);
+        releasable.add(first.reportingCountry());
+        return new AlertState(alertId, version, AlertOrigin.SENSOR, first.reportingCountry(),
+                AlertType.MISSILE_LAUNCH, Regions.of(launch), status, AlertLifecycle.ACTIVE,
+                headline(status, launch, result), description(launch), result.severity(), result.urgency(),
+                result.certainty(), areaDesc(launch, result), List.copyOf(releasable),
+                result.affected().stream().sorted().toList(), acknowledgements, launch, raisedAt, now);
+    }
+
+    static String headline(TrafficStatus status, LaunchEstimate launch, ImpactAssessment.Result result) {
+        String prefix = status == TrafficStatus.ACTUAL ? "" : "[" + status + "] ";
+        String what = launch.missileClass() + " launch detected near " + position(launch.launchPoint());
+        String where = result.affected().isEmpty() ? ""
+                : ", predicted impact threatens " + String.join("/", result.affected().stream().sorted()
+                        .map(Enum::name).toList());
+        return prefix + what + where;
+    }
+
+    private static String description(LaunchEstimate launch) {
+        StringBuilder text = new StringBuilder("Fused from " + launch.sensors().size() + " sensor(s): "
+                + String.join(", ", launch.sensors()) + ". Confidence " + launch.confidence() + ".");
+        if (launch.apogeeKm() != null) {
+            text.append(" Apogee ").append(launch.apogeeKm()).append(" km.");
+        }
+        if (launch.rangeKm() != null) {
+            text.append(" Range ").append(launch.rangeKm()).append(" km.");
+        }
+        if (launch.flightTimeSeconds() != null) {
+            text.append(" Flight time ").append(launch.flightTimeSeconds()).append(" s.");
+        }
+        return text.toString();
+    }
+
+    private static String areaDesc(LaunchEstimate launch, ImpactAssessment.Result result) {
+        if (launch.predictedImpactPoint() == null) {
+            return "Launch point " + position(launch.launchPoint()) + "; impact not yet predicted";
+        }
+        return "Predicted impact " + position(launch.predictedImpactPoint())
+                + (result.affected().isEmpty() ? " (outside every territory and EEZ)"
+                : " (inside the territory or EEZ of " + String.join("/", result.affected().stream().sorted()
+                        .map(Enum::name).toList()) + ")");
+    }
+
+    private static String position(org.tcc.contracts.events.GeoPoint p) {
+        return String.format(Locale.ROOT, "%.2f%s %.2f%s", Math.abs(p.lat()), p.lat() >= 0 ? "N" : "S",
+                Math.abs(p.lon()), p.lon() >= 0 ? "E" : "W");
+    }
+}

@@ -1,0 +1,51 @@
+package org.tcc.ingestion.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.Generated;
+import org.tcc.contracts.Country;
+import org.tcc.contracts.events.TrafficStatus;
+
+/** A sensor report applied to an alert (stored as received, for fusion and audit). */
+@Entity
+@Table(name = "sensor_report")
+public class SensorReport extends PanacheEntityBase {
+
+    @Embeddable
+    public record Key(@Column(name = "sensor_id") String sensorId, @Column(name = "report_id") String reportId)
+            implements Serializable {
+    }
+
+    @EmbeddedId
+    public Key key;
+
+    @Generated
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
+    @Column(name = "alert_id", nullable = false)
+    public UUID alertId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reporting_country", nullable = false)
+    public Country reportingCountry;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "traffic_status", nullable = false)
+    public TrafficStatus trafficStatus;
+
+    @Column(name = "detected_at", nullable = false)
+    public Instant detectedAt;
+
+    @Column(nullable = false)
+    public String payload;
+}

@@ -1,0 +1,56 @@
+package org.tcc.ingestion.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.tcc.contracts.Country;
+import org.tcc.contracts.events.TrafficStatus;
+
+@ApplicationScoped
+public class SensorReportRepository implements PanacheRepositoryBase<SensorReport, SensorReport.Key> {
+
+    private static final long FUSION_LOCK_KEY = 0x7CC0_F05EL;
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Serialises fusion across threads and replicas for the rest of the transaction: two reports of one launch
+     * processed at once must not both raise an alert.
+     */
+    public void lockFusion() {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, FUSION_LOCK_KEY).getSingleResult();
+    }
+
+    /** Active sensor alerts with a report of the same traffic status detected within {@code window} of {@code t}. */
+    public List<UUID> candidateAlerts(Instant t, Duration window, TrafficStatus status) {
+        return getEntityManager().createQuery("""
+                        SELECT DISTINCT r.alertId FROM SensorReport r, Alert a
+                        WHERE a.id = r.alertId AND a.lifecycle = org.tcc.contracts.events.alert.AlertLifecycle.ACTIVE
+                          AND r.trafficStatus = :status AND r.detectedAt BETWEEN :from AND :to""", UUID.class)
+                .setParameter("status", status)
+                .setParameter("from", t.minus(window))
+                .setParameter("to", t.plus(window))
+                .getResultList();
+    }
+
+    /** The reports fused into an alert, in arrival order. */
+    public List<SensorReport> ofAlert(UUID alertId) {
+        return list("alertId = ?1 order by seq", alertId);
+    }
+
+    public Set<Country> reportingCountries(UUID alertId) {
+        return ofAlert(alertId).stream().map(r -> r.reportingCountry).collect(Collectors.toSet());
+    }
+
+    public boolean exists(String sensorId, String reportId) {
+        return findByIdOptional(new SensorReport.Key(sensorId, reportId)).isPresent();
+    }
+}

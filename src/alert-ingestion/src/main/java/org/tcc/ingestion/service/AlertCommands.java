@@ -1,0 +1,155 @@
+package org.tcc.ingestion.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.tcc.contracts.Country;
+import org.tcc.contracts.EventType;
+import org.tcc.contracts.events.alert.AlertAcknowledged;
+import org.tcc.contracts.events.alert.AlertEvent;
+import org.tcc.contracts.events.alert.AlertRaised;
+import org.tcc.contracts.events.alert.AlertState;
+import org.tcc.ingestion.domain.AlertRefused;
+import org.tcc.ingestion.domain.AlertRules;
+import org.tcc.ingestion.repository.Alert;
+import org.tcc.ingestion.repository.AlertRepository;
+import org.tcc.ingestion.repository.IdempotencyKey;
+import org.tcc.ingestion.repository.SensorReportRepository;
+import org.tcc.kit.outbox.Outbox;
+import org.tcc.kit.rest.Problem;
+
+/**
+ * Liaison and feed actions on alerts: each loads the alert as the actor's country may see it, asks
+ * {@link AlertRules} for the event, stores the new state and appends the event, in one transaction.
+ */
+@ApplicationScoped
+public class AlertCommands {
+
+    /** The alert an action left, and whether it created (or changed) anything. */
+    public record Result(AlertState alert, boolean changed) {
+    }
+
+    @Inject
+    AlertRepository alerts;
+
+    @Inject
+    SensorReportRepository reports;
+
+    @Inject
+    Outbox outbox;
+
+    /**
+     * Raises an alert. With an idempotency key, a retry of the same request returns the alert created the first
+     * time (changed = false); the same key with a different request is a 422.
+     */
+    @Transactional
+    public Result raise(AlertRules.Raise raise, AlertRules.Acting by, String idempotencyKey, String requestHash,
+                        String capIdentifier) {
+        if (idempotencyKey != null) {
+            Optional<IdempotencyKey> known = IdempotencyKey.find(by.subject(), idempotencyKey);
+            if (known.isPresent()) {
+                if (!known.get().requestHash.equals(requestHash)) {
+                    throw Problem.invalid("Idempotency-Key", "was already used for a different request");
+                }
+                return new Result(AlertSnapshots.of(alerts.findById(known.get().alertId)), false);
+            }
+        }
+        UUID id = UUID.randomUUID();
+        AlertRaised raised = refusing(() -> AlertRules.raise(id.toString(), raise, by, Instant.now()));
+        Alert alert = new Alert();
+        alert.id = id;
+        alert.raisedBy = by.subject();
+        alert.capIdentifier = capIdentifier;
+        AlertSnapshots.apply(raised.alert(), alert);
+        alerts.persist(alert);
+        if (idempotencyKey != null) {
+            IdempotencyKey.remember(by.subject(), idempotencyKey, requestHash, id);
+        }
+        outbox.append(EventType.ALERT_RAISED, raised);
+        return new Result(raised.alert(), true);
+    }
+
+    @Transactional
+    public Result acknowledge(UUID alertId, AlertRules.Acting by) {
+        Alert alert = visible(alertId, by.country());
+        Optional<AlertAcknowledged> acknowledged = refusing(
+                () -> AlertRules.acknowledge(AlertSnapshots.of(alert), by, Instant.now()));
+        if (acknowledged.isEmpty()) {
+            return new Result(AlertSnapshots.of(alert), false);
+        }
+        return new Result(store(alert, EventType.ALERT_ACKNOWLEDGED, acknowledged.get()), true);
+    }
+
+    @Transactional
+    public Result update(UUID alertId, AlertRules.Change change, AlertRules.Acting by) {
+        Alert alert = visible(alertId, by.country());
+        return new Result(store(alert, EventType.ALERT_UPDATED, refusing(() -> AlertRules.update(
+                AlertSnapshots.of(alert), reportingCountries(alert), change, by, Instant.now()))), true);
+    }
+
+    @Transactional
+    public Result cancel(UUID alertId, String reason, AlertRules.Acting by) {
+        Alert alert = visible(alertId, by.country());
+        return new Result(store(alert, EventType.ALERT_CANCELLED, refusing(() -> AlertRules.cancel(
+                AlertSnapshots.of(alert), reportingCountries(alert), reason, by, Instant.now()))), true);
+    }
+
+    @Transactional
+    public Result resolve(UUID alertId, String reason, AlertRules.Acting by) {
+        Alert alert = visible(alertId, by.country());
+        return new Result(store(alert, EventType.ALERT_RESOLVED, refusing(() -> AlertRules.resolve(
+                AlertSnapshots.of(alert), reportingCountries(alert), reason, by, Instant.now()))), true);
+    }
+
+    /** The alert a CAP Update or Cancel refers to: by our alert id or the CAP identifier it was raised from. */
+    @Transactional
+    public Optional<UUID> findByCapReference(String identifier, Country country) {
+        try {
+            UUID id = UUID.fromString(identifier);
+            if (alerts.findVisible(id, country).isPresent()) {
+                return Optional.of(id);
+            }
+        } catch (IllegalArgumentException notOurs) {
+            // a CAP identifier from another system
+        }
+        return alerts.find("capIdentifier = ?1 and originCountry = ?2", identifier, country)
+                .firstResultOptional().map(a -> a.id);
+    }
+
+    /** Locked for the rest of the transaction: two concurrent actions on one alert apply one after the other. */
+    private Alert visible(UUID alertId, Country country) {
+        Alert alert = alerts.findVisible(alertId, country).orElseThrow(() -> Problem.notFound("alert " + alertId));
+        alerts.getEntityManager().lock(alert, LockModeType.PESSIMISTIC_WRITE);
+        alerts.getEntityManager().refresh(alert);
+        return alert;
+    }
+
+    private Set<Country> reportingCountries(Alert alert) {
+        return reports.reportingCountries(alert.id);
+    }
+
+    private AlertState store(Alert alert, EventType type, AlertEvent event) {
+        AlertSnapshots.apply(event.alert(), alert);
+        alerts.getEntityManager().flush();
+        outbox.append(type, event);
+        return event.alert();
+    }
+
+    private static <T> T refusing(java.util.function.Supplier<T> rule) {
+        try {
+            return rule.get();
+        } catch (AlertRefused refused) {
+            throw switch (refused.why()) {
+                case NOT_ALLOWED -> Problem.forbidden(refused.getMessage());
+                case INVALID -> Problem.invalid(refused.field(), refused.getMessage());
+                case CONFLICT -> Problem.conflict(refused.getMessage(),
+                        java.util.Map.of("currentState", refused.lifecycle().name()));
+            };
+        }
+    }
+}
