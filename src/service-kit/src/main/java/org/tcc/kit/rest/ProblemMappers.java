@@ -2,6 +2,7 @@ package org.tcc.kit.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -48,6 +49,12 @@ public class ProblemMappers {
         return respond(new Problem(400, "Malformed request body", firstLine(e.getOriginalMessage()), null, null));
     }
 
+    /** More specific than Quarkus' own mapper for it, so a wrong enum value or type is a 422 naming the field. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
+    }
+
     @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e) {
         return unauthorized();
@@ -65,6 +72,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadable(unreadable);
+        }
         int status = e.getResponse().getStatus();
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         return respond(new Problem(status, title, e.getMessage(), null, null));

@@ -1,0 +1,146 @@
+package org.tcc.ingestion.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tcc.ingestion.messaging.SignedReports.publish;
+import static org.tcc.ingestion.messaging.SignedReports.report;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.tcc.contracts.CloudEvents;
+import org.tcc.contracts.Country;
+import org.tcc.contracts.Json;
+import org.tcc.contracts.Topics;
+import org.tcc.contracts.events.GeoPoint;
+import org.tcc.contracts.events.alert.AlertRaised;
+import org.tcc.contracts.events.alert.AlertState;
+import org.tcc.contracts.events.alert.AlertUpdated;
+import org.tcc.contracts.events.alert.Severity;
+import org.tcc.contracts.events.feed.MissileLaunchReport;
+import org.tcc.testsupport.KafkaProbe;
+
+/**
+ * The Kafka sensor feed against the real broker and database: fusion, salvo, forged and invalid reports,
+ * redelivery. Each test launches from its own site, far from the others', so tests never fuse with each other.
+ */
+@QuarkusTest
+class FeedConsumerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static AlertState alert(ConsumerRecord<String, byte[]> record) {
+        String type = KafkaProbe.header(record, CloudEvents.HEADER_TYPE);
+        return type.contains("AlertRaised") ? Json.read(record.value(), AlertRaised.class).alert()
+                : Json.read(record.value(), AlertUpdated.class).alert();
+    }
+
+    private static boolean nearPyongyang(ConsumerRecord<String, byte[]> r) {
+        AlertState a = alert(r);
+        return a.launch() != null && Math.abs(a.launch().launchPoint().lat() - 39.0) < 0.2
+                && Math.abs(a.launch().launchPoint().lon() - 125.7) < 0.2;
+    }
+
+    @Test
+    void threeCountriesReportingOneLaunchGiveOneAlertListingThreeSensors() {
+        GeoPoint site = new GeoPoint(39.0, 125.7);
+        GeoPoint impact = new GeoPoint(40.9, 138.6); // Japan's EEZ
+        try (KafkaProbe alerts = KafkaProbe.fromNow(Topics.ALERTS)) {
+            publish(report("us-tpy2-kyogamisaki", Country.USA, site, impact));
+            publish(report("kr-greenpine-1", Country.KOR, new GeoPoint(39.02, 125.74), new GeoPoint(40.8, 138.4)));
+            publish(report("jp-fps5-sado", Country.JPN, new GeoPoint(38.98, 125.68), new GeoPoint(41.0, 138.7)));
+
+            alerts.await(r -> nearPyongyang(r) && alert(r).launch().sensors().size() == 3, 1, WAIT);
+            List<ConsumerRecord<String, byte[]>> all = alerts.drain(Duration.ofSeconds(1)).stream()
+                    .filter(FeedConsumerTest::nearPyongyang).toList();
+            assertEquals(1, all.stream().map(ConsumerRecord::key).distinct().count(), "one alert for the launch");
+            assertEquals(1, all.stream()
+                    .filter(r -> KafkaProbe.header(r, CloudEvents.HEADER_TYPE).contains("AlertRaised")).count());
+            AlertState fused = alert(all.get(all.size() - 1));
+            assertEquals(List.of("jp-fps5-sado", "kr-greenpine-1", "us-tpy2-kyogamisaki"), fused.launch().sensors());
+            assertEquals(Severity.Extreme, fused.severity());
+            assertEquals(List.of(Country.JPN), fused.affectedCountries());
+            assertEquals(List.of(Country.USA, Country.KOR, Country.JPN), fused.releasableTo());
+        }
+    }
+
+    @Test
+    void salvoOfThreeMissilesGivesThreeAlerts() {
+        GeoPoint[] sites = {new GeoPoint(40.0, 127.5), new GeoPoint(40.05, 127.6), new GeoPoint(39.95, 127.55)};
+        GeoPoint[] impacts = {new GeoPoint(40.5, 134.0), new GeoPoint(38.0, 131.5), new GeoPoint(42.5, 136.5)};
+        try (KafkaProbe alerts = KafkaProbe.fromNow(Topics.ALERTS)) {
+            for (int m = 0; m < 3; m++) {
+                publish(report("us-sbirs-geo", Country.USA, sites[m], impacts[m]));
+                publish(report("kr-aegis-sejong", Country.KOR, sites[m], impacts[m]));
+                publish(report("jp-aegis-kongo", Country.JPN, sites[m], impacts[m]));
+            }
+            alerts.await(r -> alert(r).launch() != null && alert(r).launch().launchPoint().lon() > 127.4
+                    && alert(r).launch().launchPoint().lon() < 127.7 && alert(r).launch().sensors().size() == 3, 3, WAIT);
+            Set<String> alertIds = alerts.drain(Duration.ofSeconds(2)).stream()
+                    .filter(r -> alert(r).launch() != null && alert(r).launch().launchPoint().lon() > 127.4
+                            && alert(r).launch().launchPoint().lon() < 127.7)
+                    .map(ConsumerRecord::key).collect(Collectors.toSet());
+            assertEquals(3, alertIds.size(), "one alert per missile");
+        }
+    }
+
+    @Test
+    void forgedUnsignedAndInvalidReportsGoToTheDeadLetterTopicAndTheConsumerCarriesOn() {
+        // all keyed by one sensor: one partition, so the dead letters keep the order they were sent in
+        GeoPoint site = new GeoPoint(41.5, 129.0);
+        try (KafkaProbe dlq = KafkaProbe.fromNow(Topics.deadLetter(Topics.FEED_MISSILE_LAUNCH));
+             KafkaProbe alerts = KafkaProbe.fromNow(Topics.ALERTS)) {
+            MissileLaunchReport forged = report("jp-fps5-sado", Country.JPN, site, null);
+            byte[] forgedBytes = SignedReports.bytes(forged);
+            String signatureOfOther = SignedReports.SIGNER.sign("jp-fps5-sado",
+                    SignedReports.bytes(report("jp-fps5-sado", Country.JPN, site, null)));
+            publish("jp-fps5-sado", forgedBytes, signatureOfOther);
+            publish("jp-fps5-sado", SignedReports.bytes(report("jp-fps5-sado", Country.JPN, site, null)), null);
+            byte[] wrongCountry = SignedReports.bytes(report("kr-greenpine-1", Country.JPN, site, null));
+            publish("jp-fps5-sado", wrongCountry, SignedReports.SIGNER.sign("kr-greenpine-1", wrongCountry));
+            byte[] invalid = SignedReports.bytes(report("jp-fps5-sado", Country.JPN, new GeoPoint(95.0, 129.0), null));
+            publish("jp-fps5-sado", invalid, SignedReports.SIGNER.sign("jp-fps5-sado", invalid));
+            byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
+            publish("jp-fps5-sado", garbage, SignedReports.SIGNER.sign("jp-fps5-sado", garbage));
+
+            List<ConsumerRecord<String, byte[]>> dead = dlq.await(r -> true, 5, WAIT);
+            List<String> reasons = dead.stream().map(r -> KafkaProbe.header(r, "dead-letter-reason")).toList();
+            assertTrue(reasons.get(0).contains("FORGED"), reasons.get(0));
+            assertTrue(reasons.get(1).contains("UNSIGNED"), reasons.get(1));
+            assertTrue(reasons.get(2).contains("WRONG_COUNTRY"), reasons.get(2));
+            assertTrue(reasons.get(3).contains("$.launchPoint.lat"), reasons.get(3));
+            assertTrue(reasons.get(4).contains("unreadable") || reasons.get(4).contains("invalid"), reasons.get(4));
+
+            MissileLaunchReport valid = report("jp-fps5-sado", Country.JPN, site, null);
+            publish(valid);
+            alerts.await(r -> alert(r).launch() != null
+                    && Math.abs(alert(r).launch().launchPoint().lat() - 41.5) < 0.01, 1, WAIT);
+            assertEquals(1, alerts.drain(Duration.ofSeconds(1)).stream()
+                    .filter(r -> alert(r).launch() != null && Math.abs(alert(r).launch().launchPoint().lat() - 41.5) < 0.01)
+                    .count(), "only the valid report raised an alert");
+        }
+    }
+
+    @Test
+    void aRedeliveredReportIsAppliedOnce() {
+        GeoPoint site = new GeoPoint(42.2, 130.2);
+        MissileLaunchReport report = report("kr-greenpine-1", Country.KOR, site, new GeoPoint(40.5, 134.0));
+        byte[] payload = SignedReports.bytes(report);
+        String signature = SignedReports.SIGNER.sign(report.sensorId(), payload);
+        try (KafkaProbe alerts = KafkaProbe.fromNow(Topics.ALERTS)) {
+            publish(report.sensorId(), payload, signature);
+            publish(report.sensorId(), payload, signature);
+            publish(report.sensorId(), payload, signature);
+            alerts.await(r -> alert(r).launch() != null && Math.abs(alert(r).launch().launchPoint().lat() - 42.2) < 0.01,
+                    1, WAIT);
+            assertEquals(1, alerts.drain(Duration.ofSeconds(3)).stream()
+                    .filter(r -> alert(r).launch() != null
+                            && Math.abs(alert(r).launch().launchPoint().lat() - 42.2) < 0.01).count());
+        }
+    }
+}
