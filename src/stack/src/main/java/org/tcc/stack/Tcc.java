@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code ./tcc up | down | status}: the whole TCC system on one machine, no Docker. */
 @Command(name = "tcc", mixinStandardHelpOptions = true, version = "tcc 0.1.0",
         description = "Runs Trilateral Crisis Coordination locally: Kafka, PostgreSQL, Keycloak and the three services.",
-        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class})
+        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class,
+                org.tcc.stack.bench.FeedBenchmark.class})
 public class Tcc implements Runnable {
 
     @Override

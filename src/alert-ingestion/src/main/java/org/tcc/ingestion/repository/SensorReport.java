@@ -46,6 +46,12 @@ public class SensorReport extends PanacheEntityBase {
     @Column(name = "detected_at", nullable = false)
     public Instant detectedAt;
 
+    @Column(name = "launch_lat", nullable = false)
+    public double launchLat;
+
+    @Column(name = "launch_lon", nullable = false)
+    public double launchLon;
+
     @Column(nullable = false)
     public String payload;
 }

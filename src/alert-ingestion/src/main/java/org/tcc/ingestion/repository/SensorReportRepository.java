@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.tcc.contracts.Country;
+import org.tcc.contracts.events.GeoPoint;
 import org.tcc.contracts.events.TrafficStatus;
 
 @ApplicationScoped
@@ -29,15 +30,28 @@ public class SensorReportRepository implements PanacheRepositoryBase<SensorRepor
         em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, FUSION_LOCK_KEY).getSingleResult();
     }
 
-    /** Active sensor alerts with a report of the same traffic status detected within {@code window} of {@code t}. */
-    public List<UUID> candidateAlerts(Instant t, Duration window, TrafficStatus status) {
+    /**
+     * Active sensor alerts with a report of the same traffic status detected within {@code window} of {@code t}
+     * whose launch point lies within about {@code radiusKm} of {@code point} (a bounding box: fusion applies the
+     * exact gates).
+     */
+    public List<UUID> candidateAlerts(Instant t, Duration window, TrafficStatus status, GeoPoint point,
+                                      double radiusKm) {
+        double dLat = radiusKm / 110.574 * 2;
+        double dLon = radiusKm / (111.320 * Math.max(0.05, Math.cos(Math.toRadians(point.lat())))) * 2;
         return getEntityManager().createQuery("""
                         SELECT DISTINCT r.alertId FROM SensorReport r, Alert a
                         WHERE a.id = r.alertId AND a.lifecycle = org.tcc.contracts.events.alert.AlertLifecycle.ACTIVE
-                          AND r.trafficStatus = :status AND r.detectedAt BETWEEN :from AND :to""", UUID.class)
+                          AND r.trafficStatus = :status AND r.detectedAt BETWEEN :from AND :to
+                          AND r.launchLat BETWEEN :minLat AND :maxLat AND r.launchLon BETWEEN :minLon AND :maxLon""",
+                        UUID.class)
                 .setParameter("status", status)
                 .setParameter("from", t.minus(window))
                 .setParameter("to", t.plus(window))
+                .setParameter("minLat", point.lat() - dLat)
+                .setParameter("maxLat", point.lat() + dLat)
+                .setParameter("minLon", point.lon() - dLon)
+                .setParameter("maxLon", point.lon() + dLon)
                 .getResultList();
     }
 

@@ -98,7 +98,8 @@ public class ReportIntake {
             return new Outcome(report.reportId(), known.alertId.toString(), true, false);
         }
         List<LaunchFusion.TrackedLaunch> candidates = new ArrayList<>();
-        for (UUID alertId : reports.candidateAlerts(report.detectedAt(), config.fusion().window(), report.status())) {
+        for (UUID alertId : reports.candidateAlerts(report.detectedAt(), config.fusion().window(),
+                report.status(), report.launchPoint(), config.fusion().launchDistanceKm())) {
             candidates.add(new LaunchFusion.TrackedLaunch(alertId.toString(),
                     reports.ofAlert(alertId).stream().map(ReportIntake::read).toList()));
         }
@@ -138,6 +139,8 @@ public class ReportIntake {
         row.reportingCountry = report.reportingCountry();
         row.trafficStatus = report.status();
         row.detectedAt = report.detectedAt();
+        row.launchLat = report.launchPoint().lat();
+        row.launchLon = report.launchPoint().lon();
         row.payload = new String(verified.payload(), StandardCharsets.UTF_8);
         reports.persist(row);
     }

@@ -1,0 +1,74 @@
+package org.tcc.stack.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** CPU time and resident memory of the stack's processes, read from /proc (Linux). */
+public final class ProcessStats {
+
+    private static final double CLOCK_TICKS = 100.0;
+
+    /** One reading of one named process tree. */
+    public record Sample(String name, double cpuSeconds, long rssKb) {
+    }
+
+    private ProcessStats() {
+    }
+
+    /** Reads every process named in the stack's pid file, plus PostgreSQL (children of the supervisor). */
+    public static Map<String, Sample> read(Path pidFile) throws IOException {
+        Map<String, Sample> samples = new LinkedHashMap<>();
+        long supervisor = -1;
+        for (String line : Files.readAllLines(pidFile)) {
+            String[] parts = line.split(" ");
+            if (parts.length != 2) {
+                continue;
+            }
+            long pid = Long.parseLong(parts[1]);
+            if (parts[0].equals("supervisor")) {
+                supervisor = pid;
+                continue;
+            }
+            samples.put(parts[0], tree(parts[0], List.of(pid), true));
+        }
+        if (supervisor > 0) {
+            List<Long> postgres = new ArrayList<>();
+            ProcessHandle.of(supervisor).ifPresent(p -> p.children()
+                    .filter(c -> c.info().command().orElse("").endsWith("postgres"))
+                    .forEach(c -> postgres.add(c.pid())));
+            samples.put("postgresql", tree("postgresql", postgres, true));
+        }
+        return samples;
+    }
+
+    private static Sample tree(String name, List<Long> roots, boolean withDescendants) {
+        double cpu = 0;
+        long rss = 0;
+        List<Long> pids = new ArrayList<>(roots);
+        if (withDescendants) {
+            for (long root : roots) {
+                ProcessHandle.of(root).ifPresent(p -> p.descendants().forEach(d -> pids.add(d.pid())));
+            }
+        }
+        for (long pid : pids) {
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                cpu += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS;
+                for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        rss += Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // process gone
+            }
+        }
+        return new Sample(name, cpu, rss);
+    }
+}
