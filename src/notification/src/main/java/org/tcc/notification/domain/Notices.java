@@ -1,0 +1,77 @@
+package org.tcc.notification.domain;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.tcc.contracts.Country;
+import org.tcc.contracts.events.alert.AlertState;
+import org.tcc.contracts.events.consultation.ConsultationState;
+
+/** Writes the notices for alerts, overdue acknowledgements and consultations. */
+public final class Notices {
+
+    private Notices() {
+    }
+
+    /** {@code typeName} is the event type without area and version, e.g. {@code AlertRaised}. */
+    public static Notice alert(String typeName, AlertState alert) {
+        String what = switch (typeName) {
+            case "AlertRaised" -> "New";
+            case "AlertUpdated" -> "Updated";
+            case "AlertCancelled" -> "CANCELLED";
+            case "AlertResolved" -> "Resolved";
+            default -> typeName;
+        };
+        String title = Notice.labelled(alert.status(),
+                "TCC " + what + " " + alert.severity() + " alert: " + alert.headline());
+        StringBuilder text = new StringBuilder(Notice.disclaimer(alert.status()));
+        text.append(alert.headline()).append('\n')
+                .append("Alert ").append(alert.alertId()).append(" (version ").append(alert.version()).append(")\n")
+                .append("Type: ").append(alert.type()).append(", region: ").append(alert.region()).append('\n')
+                .append("Severity: ").append(alert.severity()).append(", urgency: ").append(alert.urgency())
+                .append(", certainty: ").append(alert.certainty()).append('\n')
+                .append("Lifecycle: ").append(alert.lifecycle()).append('\n')
+                .append("Affected: ").append(codes(alert.affectedCountries())).append('\n');
+        if (alert.description() != null) {
+            text.append('\n').append(alert.description()).append('\n');
+        }
+        return new Notice(Notice.Kind.ALERT, alert.status(), title, text.toString());
+    }
+
+    public static Notice acknowledgementOverdue(AlertState alert, Country country, ChainStep step) {
+        String title = Notice.labelled(alert.status(), "TCC ESCALATION (" + step + "): " + country
+                + " has not acknowledged " + alert.severity() + " alert: " + alert.headline());
+        String text = Notice.disclaimer(alert.status())
+                + country + " has not acknowledged alert " + alert.alertId() + " (" + alert.headline() + ").\n"
+                + "You are notified as " + step + " of the " + country + " escalation chain. "
+                + "Acknowledge the alert to stop further escalation.\n";
+        return new Notice(Notice.Kind.ACKNOWLEDGEMENT_OVERDUE, alert.status(), title, text);
+    }
+
+    /** {@code typeName} is the event type without area and version, e.g. {@code ConsultationConvened}. */
+    public static Notice consultation(String typeName, ConsultationState consultation) {
+        String title = Notice.labelled(consultation.status(), "TCC consultation " + typeName + ": "
+                + consultation.subject());
+        String text = Notice.disclaimer(consultation.status())
+                + typeName + " in consultation " + consultation.consultationId() + " (" + consultation.subject()
+                + ")\nLevel: " + consultation.level() + ", phase: " + consultation.phase()
+                + "\nParticipants: " + codes(consultation.participants()) + ", joined: "
+                + codes(consultation.joined()) + "\n";
+        return new Notice(Notice.Kind.CONSULTATION, consultation.status(), title, text);
+    }
+
+    public static Notice consultationEscalated(ConsultationState consultation, Country silent, String missed,
+                                               ChainStep step) {
+        String title = Notice.labelled(consultation.status(), "TCC ESCALATION (" + step + "): " + silent
+                + " missed the " + missed + " deadline of consultation: " + consultation.subject());
+        String text = Notice.disclaimer(consultation.status())
+                + silent + " did not " + ("JOIN".equals(missed) ? "join" : "respond") + " in time; consultation "
+                + consultation.consultationId() + " moved to level " + consultation.level() + ".\n"
+                + "You are notified as " + step + " of the " + silent + " escalation chain.\n";
+        return new Notice(Notice.Kind.CONSULTATION_ESCALATED, consultation.status(), title, text);
+    }
+
+    private static String codes(List<Country> countries) {
+        return countries == null || countries.isEmpty() ? "-"
+                : countries.stream().map(Country::name).collect(Collectors.joining(", "));
+    }
+}

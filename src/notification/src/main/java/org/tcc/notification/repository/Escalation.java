@@ -1,0 +1,53 @@
+package org.tcc.notification.repository;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.tcc.contracts.Country;
+import org.tcc.notification.domain.ChainStep;
+
+/** The acknowledgement watch of one country on one Severe/Extreme alert. */
+@Entity
+@Table(name = "escalation")
+public class Escalation {
+
+    /** ACTIVE: waiting for an acknowledgement; STOPPED: acknowledged or alert no longer escalating; EXHAUSTED: chain end. */
+    public enum State { ACTIVE, STOPPED, EXHAUSTED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "alert_id", nullable = false)
+    public String alertId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Country country;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "chain_step", nullable = false)
+    public ChainStep chainStep;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public State state;
+
+    @Column(name = "next_at", nullable = false)
+    public Instant nextAt;
+
+    @Column(name = "alert_snapshot", nullable = false)
+    public String alertSnapshot;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,68 @@
+package org.tcc.notification.repository;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.tcc.contracts.Country;
+import org.tcc.contracts.events.TrafficStatus;
+import org.tcc.notification.domain.ChainStep;
+import org.tcc.notification.domain.Notice;
+
+/** One entry of a country's notification stream; {@code seq} is its SSE event id. */
+@Entity
+@Table(name = "notification")
+public class NotificationEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Country country;
+
+    @Column(nullable = false)
+    public long seq;
+
+    @Column(name = "source_key", nullable = false)
+    public String sourceKey;
+
+    @Column(name = "source_event_id", nullable = false)
+    public String sourceEventId;
+
+    @Column(name = "source_event_type", nullable = false)
+    public String sourceEventType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Notice.Kind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "chain_step", nullable = false)
+    public ChainStep chainStep;
+
+    @Column(name = "alert_id")
+    public String alertId;
+
+    @Column(name = "consultation_id")
+    public String consultationId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "traffic_status", nullable = false)
+    public TrafficStatus trafficStatus;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(nullable = false)
+    public String payload;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

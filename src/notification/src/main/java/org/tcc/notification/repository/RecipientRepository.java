@@ -1,0 +1,40 @@
+package org.tcc.notification.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.tcc.contracts.Country;
+import org.tcc.notification.domain.ChainStep;
+
+@ApplicationScoped
+public class RecipientRepository implements PanacheRepositoryBase<Recipient, UUID> {
+
+    /** Active recipients of {@code country} at {@code step}, in a stable order. */
+    public List<Recipient> active(Country country, ChainStep step) {
+        return list("country = ?1 and chainStep = ?2 and active = true order by name", country, step);
+    }
+
+    /** The chain steps {@code country} has active recipients for. */
+    public SortedSet<ChainStep> staffedSteps(Country country) {
+        SortedSet<ChainStep> steps = new TreeSet<>();
+        getEntityManager().createQuery(
+                        "select distinct r.chainStep from Recipient r where r.country = ?1 and r.active = true",
+                        ChainStep.class)
+                .setParameter(1, country).getResultList().forEach(steps::add);
+        return steps.isEmpty() ? new TreeSet<>(EnumSet.noneOf(ChainStep.class)) : steps;
+    }
+
+    public List<Recipient> listBy(Optional<Country> country) {
+        return country.map(c -> list("country = ?1 order by chainStep, name", c))
+                .orElseGet(() -> list("order by country, chainStep, name"));
+    }
+
+    public Optional<Recipient> byName(Country country, String name) {
+        return find("country = ?1 and name = ?2", country, name).firstResultOptional();
+    }
+}

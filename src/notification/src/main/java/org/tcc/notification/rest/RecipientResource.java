@@ -1,0 +1,132 @@
+package org.tcc.notification.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.tcc.contracts.Country;
+import org.tcc.contracts.Roles;
+import org.tcc.kit.rest.Problem;
+import org.tcc.notification.domain.ChainStep;
+import org.tcc.notification.repository.Recipient;
+import org.tcc.notification.service.Access;
+import org.tcc.notification.service.RecipientService;
+
+/** The recipients directory: an admin manages every country's, a liaison their own country's. */
+@Path("/api/v1/recipients")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RecipientResource {
+
+    /** A recipient as shown; the webhook secret is write-only ({@code webhookSecretSet} tells whether one is set). */
+    public record RecipientView(UUID id, Country country, String name, ChainStep chainStep, String email,
+                                String webhookUrl, boolean webhookSecretSet, boolean stream, boolean active,
+                                Instant createdAt, Instant updatedAt) {
+        static RecipientView of(Recipient r) {
+            return new RecipientView(r.id, r.country, r.name, r.chainStep, r.email, r.webhookUrl,
+                    r.webhookSecret != null, r.stream, r.active, r.createdAt, r.updatedAt);
+        }
+    }
+
+    /** Creates or replaces a recipient; on update a missing {@code webhookSecret} keeps the current one. */
+    public record RecipientInput(
+            @NotNull Country country,
+            @NotBlank @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9._@-]+") String name,
+            @NotNull ChainStep chainStep,
+            @Email @Size(max = 320) String email,
+            @Size(max = 2048) String webhookUrl,
+            @Size(min = 16, max = 256) String webhookSecret,
+            Boolean stream,
+            Boolean active) {
+        RecipientService.Input toInput() {
+            return new RecipientService.Input(country, name, chainStep, email, webhookUrl, webhookSecret, stream,
+                    active);
+        }
+    }
+
+    @Inject
+    RecipientService recipients;
+
+    @Inject
+    Access access;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.LIAISON})
+    public List<RecipientView> list(@QueryParam("country") String country) {
+        return recipients.list(access.recipientsListable(country(country))).stream().map(RecipientView::of)
+                .toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.LIAISON})
+    public RecipientView get(@PathParam("id") String id) {
+        Recipient r = recipients.get(id(id));
+        access.requireRecipientsOf(r.country);
+        return RecipientView.of(r);
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.LIAISON})
+    public Response create(@NotNull @Valid RecipientInput input) {
+        access.requireRecipientsOf(input.country());
+        Recipient r = recipients.create(input.toInput());
+        return Response.created(URI.create("/api/v1/recipients/" + r.id)).entity(RecipientView.of(r)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.LIAISON})
+    public RecipientView update(@PathParam("id") String id, @NotNull @Valid RecipientInput input) {
+        UUID uuid = id(id);
+        access.requireRecipientsOf(recipients.get(uuid).country);
+        access.requireRecipientsOf(input.country());
+        return RecipientView.of(recipients.update(uuid, input.toInput()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.LIAISON})
+    public Response deactivate(@PathParam("id") String id) {
+        UUID uuid = id(id);
+        access.requireRecipientsOf(recipients.get(uuid).country);
+        recipients.deactivate(uuid);
+        return Response.noContent().build();
+    }
+
+    static Country country(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Country.parse(value).orElseThrow(() -> Problem.invalid("country", "must be one of USA, KOR, JPN"));
+    }
+
+    static UUID id(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw Problem.notFound("recipient " + value);
+        }
+    }
+}

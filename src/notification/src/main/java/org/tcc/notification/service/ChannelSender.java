@@ -1,0 +1,10 @@
+package org.tcc.notification.service;
+
+import org.tcc.notification.repository.Delivery;
+import org.tcc.notification.repository.NotificationEntry;
+
+/** Sends one notification over one channel; throws when the attempt failed (the message becomes the error). */
+public interface ChannelSender {
+
+    void send(Delivery delivery, NotificationEntry entry) throws Exception;
+}

@@ -1,0 +1,110 @@
+package org.tcc.notification.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
+import org.tcc.contracts.EventType;
+import org.tcc.contracts.events.notification.DeliveryOutcome;
+import org.tcc.contracts.events.notification.DeliveryStatus;
+import org.tcc.notification.config.NotificationConfig;
+import org.tcc.notification.domain.Backoff;
+import org.tcc.notification.domain.DeliveryPolicy;
+import org.tcc.notification.repository.DeadLetter;
+import org.tcc.notification.repository.DeadLetterRepository;
+import org.tcc.notification.repository.Delivery;
+import org.tcc.notification.repository.DeliveryRepository;
+import org.tcc.notification.repository.NotificationEntry;
+import org.tcc.notification.repository.NotificationRepository;
+import org.tcc.kit.outbox.Outbox;
+
+/**
+ * Records what an attempt achieved and announces it: every SENT, FAILED and DEAD is published as a
+ * {@link DeliveryOutcome} on {@code tcc.notifications.v1} through the outbox, in the transaction that records it.
+ */
+@ApplicationScoped
+public class DeliveryRecorder {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryRecorder.class);
+    private static final int MAX_ERROR = 4000;
+
+    @Inject
+    DeliveryRepository deliveries;
+
+    @Inject
+    NotificationRepository notifications;
+
+    @Inject
+    DeadLetterRepository deadLetters;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    NotificationConfig config;
+
+    /** Records the result of the attempt a worker made on a claimed delivery. */
+    @Transactional
+    public DeliveryStatus record(UUID deliveryId, String error) {
+        Delivery d = deliveries.findById(deliveryId);
+        if (d == null || d.status == DeliveryStatus.SENT || d.status == DeliveryStatus.DEAD) {
+            return d == null ? null : d.status;
+        }
+        Instant now = Instant.now();
+        NotificationEntry entry = notifications.findById(d.notificationId);
+        d.leaseUntil = null;
+        d.updatedAt = now;
+        switch (DeliveryPolicy.after(error == null, d.attempts, config.delivery().maxAttempts())) {
+            case SENT -> {
+                d.status = DeliveryStatus.SENT;
+                d.sentAt = now;
+                d.lastError = null;
+                d.nextAttemptAt = null;
+            }
+            case RETRY -> {
+                d.status = DeliveryStatus.FAILED;
+                d.lastError = truncate(error);
+                Backoff backoff = new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff());
+                d.nextAttemptAt = now.plus(backoff.delay(d.attempts, ThreadLocalRandom.current()::nextDouble));
+            }
+            case DEAD -> {
+                d.status = DeliveryStatus.DEAD;
+                d.lastError = truncate(error);
+                d.nextAttemptAt = null;
+                DeadLetter letter = new DeadLetter();
+                letter.deliveryId = d.id;
+                letter.country = d.country;
+                letter.channel = d.channel;
+                letter.target = d.target;
+                letter.attempts = d.attempts;
+                letter.reason = d.lastError;
+                letter.payload = entry.payload;
+                letter.createdAt = now;
+                deadLetters.persist(letter);
+                LOG.warnf("delivery %s (%s to %s) is DEAD after %d attempts: %s", d.id, d.channel, d.recipientName,
+                        d.attempts, d.lastError);
+            }
+        }
+        publish(d, entry, d.lastError);
+        return d.status;
+    }
+
+    /** Appends the delivery's current state to the outbox (caller's transaction). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(Delivery d, NotificationEntry entry, String error) {
+        DeliveryOutcome outcome = new DeliveryOutcome(d.id.toString(), entry.sourceEventId, entry.sourceEventType,
+                entry.alertId, entry.consultationId, d.country, d.recipientName, d.channel, d.status, d.attempts,
+                d.updatedAt, truncate(error));
+        outbox.append(EventType.DELIVERY_OUTCOME, outcome);
+    }
+
+    private static String truncate(String error) {
+        if (error == null || error.isBlank()) {
+            return error == null ? null : "unknown error";
+        }
+        return error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
+    }
+}

@@ -1,0 +1,112 @@
+package org.tcc.notification.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import org.tcc.contracts.Country;
+import org.tcc.contracts.Json;
+import org.tcc.contracts.events.alert.AlertState;
+import org.tcc.notification.config.NotificationConfig;
+import org.tcc.notification.domain.ChainStep;
+import org.tcc.notification.domain.EscalationPolicy;
+import org.tcc.notification.domain.Notices;
+import org.tcc.notification.repository.Escalation;
+import org.tcc.notification.repository.EscalationRepository;
+import org.tcc.notification.repository.RecipientRepository;
+
+/**
+ * Acknowledgement escalation. Each alert event updates the watches of its alert (start for silent countries, stop for
+ * those that acknowledged, stop all when the alert no longer escalates); a scheduler notifies the next chain step of
+ * every watch that is due. All state is in the {@code escalation} table; due rows are locked with
+ * {@code FOR UPDATE SKIP LOCKED}, so any number of replicas may run the scheduler.
+ */
+@ApplicationScoped
+public class Escalations {
+
+    /** {@code ce_type}-shaped name of the notifications an overdue acknowledgement sends. */
+    public static final String OVERDUE_TYPE = "org.tcc.notification.AcknowledgementOverdue.v1";
+    private static final Logger LOG = Logger.getLogger(Escalations.class);
+
+    @Inject
+    EscalationRepository escalations;
+
+    @Inject
+    RecipientRepository recipients;
+
+    @Inject
+    NotificationPlanner planner;
+
+    @Inject
+    NotificationConfig config;
+
+    /** Applies an alert snapshot to its watches (caller's transaction, before any stream lock is taken). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onAlert(AlertState alert) {
+        Instant now = Instant.now();
+        String snapshot = new String(Json.toBytes(alert), java.nio.charset.StandardCharsets.UTF_8);
+        if (!EscalationPolicy.escalates(alert)) {
+            escalations.stop(alert.alertId(), null, now);
+            return;
+        }
+        Set<Country> acked = EscalationPolicy.acknowledged(alert);
+        escalations.stop(alert.alertId(), acked, now);
+        escalations.refreshSnapshot(alert.alertId(), snapshot, now);
+        Instant due = EscalationPolicy.dueAt(now, config.escalation().ackTimeout());
+        for (Country country : EscalationPolicy.awaitingAcknowledgement(alert)) {
+            escalations.startIfAbsent(alert.alertId(), country, snapshot, due, now);
+        }
+    }
+
+    @Scheduled(every = "${tcc.notification.escalation.poll-interval:PT5S}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        try {
+            int escalated;
+            do {
+                escalated = QuarkusTransaction.requiringNew().call(() -> escalateDue(Instant.now()));
+            } while (escalated == config.escalation().batchSize());
+        } catch (RuntimeException e) {
+            LOG.warnf("escalation run failed: %s", e.toString());
+        }
+    }
+
+    /** Notifies the next step of every due watch; returns how many watches were handled. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int escalateDue(Instant now) {
+        List<Escalation> due = escalations.lockDue(now, config.escalation().batchSize());
+        due.sort(Comparator.comparing((Escalation e) -> e.country).thenComparing(e -> e.id));
+        for (Escalation e : due) {
+            Set<ChainStep> staffed = recipients.staffedSteps(e.country);
+            Optional<ChainStep> next = EscalationPolicy.nextStep(e.chainStep, staffed);
+            e.updatedAt = now;
+            if (next.isEmpty()) {
+                e.state = Escalation.State.EXHAUSTED;
+                continue;
+            }
+            AlertState alert = Json.read(e.alertSnapshot.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    AlertState.class);
+            JsonNode alertJson = Json.mapper().valueToTree(alert);
+            String key = "ack-overdue/" + e.alertId + "/" + e.country + "/" + next.get();
+            planner.plan(new Trigger(key, key, OVERDUE_TYPE, alert.alertId(), null, List.of(e.country),
+                    alert.affectedCountries(), next.get(),
+                    Notices.acknowledgementOverdue(alert, e.country, next.get()), "alert", alertJson));
+            LOG.infof("alert %s not acknowledged by %s: notified %s", e.alertId, e.country, next.get());
+            e.chainStep = next.get();
+            if (EscalationPolicy.nextStep(next.get(), staffed).isEmpty()) {
+                e.state = Escalation.State.EXHAUSTED;
+            } else {
+                e.nextAt = EscalationPolicy.dueAt(now, config.escalation().ackTimeout());
+            }
+        }
+        return due.size();
+    }
+}

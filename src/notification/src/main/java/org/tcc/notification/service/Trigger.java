@@ -1,0 +1,26 @@
+package org.tcc.notification.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.tcc.contracts.Country;
+import org.tcc.notification.domain.ChainStep;
+import org.tcc.notification.domain.Notice;
+
+/**
+ * Something to tell: {@code countries} in priority order (affected first), the chain {@code step} to reach in each,
+ * and the source it is about. {@code sourceKey} identifies the notification per country: the source event id, or a
+ * key derived from it when one event reaches several steps.
+ */
+public record Trigger(
+        String sourceKey,
+        String sourceEventId,
+        String sourceEventType,
+        String alertId,
+        String consultationId,
+        List<Country> countries,
+        List<Country> affected,
+        ChainStep step,
+        Notice notice,
+        String subjectField,
+        JsonNode subject) {
+}

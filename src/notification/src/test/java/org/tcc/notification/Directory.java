@@ -1,0 +1,53 @@
+package org.tcc.notification;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tcc.testsupport.Tokens;
+
+/** Test access to the recipients directory through the REST API, as the admin. */
+public final class Directory {
+
+    private Directory() {
+    }
+
+    public static Map<String, Object> recipient(String country, String name) {
+        List<Map<String, Object>> all = given().auth().oauth2(Tokens.user("admin"))
+                .queryParam("country", country).get("/api/v1/recipients")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        return all.stream().filter(r -> name.equals(r.get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no recipient " + name + " in " + country));
+    }
+
+    /** Points {@code name}'s webhook at {@code url} (null removes it). */
+    public static void setWebhook(String country, String name, String url, String secret) {
+        Map<String, Object> r = recipient(country, name);
+        Map<String, Object> body = new HashMap<>();
+        body.put("country", country);
+        body.put("name", name);
+        body.put("chainStep", r.get("chainStep"));
+        body.put("email", r.get("email"));
+        body.put("stream", r.get("stream"));
+        body.put("active", true);
+        body.put("webhookUrl", url);
+        body.put("webhookSecret", secret);
+        given().auth().oauth2(Tokens.user("admin")).contentType(ContentType.JSON).body(body)
+                .put("/api/v1/recipients/" + r.get("id")).then().statusCode(200);
+    }
+
+    public static void clearWebhooks() {
+        for (String[] liaison : new String[][] {{"USA", "us-liaison"}, {"KOR", "kr-liaison"}, {"JPN", "jp-liaison"}}) {
+            setWebhook(liaison[0], liaison[1], null, null);
+        }
+    }
+
+    /** The delivery log entries of an alert, as the auditor sees them. */
+    public static List<Map<String, Object>> deliveriesOfAlert(String alertId) {
+        return given().auth().oauth2(Tokens.user("auditor")).queryParam("alertId", alertId)
+                .queryParam("limit", 500).get("/api/v1/deliveries")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+}

@@ -1,0 +1,166 @@
+package org.tcc.notification.messaging;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.tcc.contracts.Country;
+import org.tcc.contracts.EventType;
+import org.tcc.contracts.Json;
+import org.tcc.contracts.SchemaValidation;
+import org.tcc.contracts.Topics;
+import org.tcc.contracts.events.TrafficStatus;
+import org.tcc.contracts.events.alert.AlertRaised;
+import org.tcc.contracts.events.alert.AlertState;
+import org.tcc.contracts.events.alert.Severity;
+import org.tcc.contracts.events.notification.DeliveryOutcome;
+import org.tcc.contracts.events.notification.DeliveryStatus;
+import org.tcc.notification.Directory;
+import org.tcc.notification.Events;
+import org.tcc.notification.SseReader;
+import org.tcc.notification.TestMailServer;
+import org.tcc.notification.WebhookReceiver;
+import org.tcc.testsupport.KafkaProbe;
+import org.tcc.testsupport.Tokens;
+
+/** Alert events from the real broker reach exactly the entitled countries' liaisons, on every channel, once. */
+@QuarkusTest
+class AlertNotificationTest {
+
+    private static final String SECRET = "test-secret-0123456789";
+
+    @TestHTTPResource("/api/v1/notifications/stream")
+    URI stream;
+
+    @AfterEach
+    void removeWebhooks() {
+        Directory.clearWebhooks();
+    }
+
+    @Test
+    void alertReleasableToUsaAndJapanReachesTheirLiaisonsOnEveryChannelAndNothingReachesKorea() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.accepting();
+             KafkaProbe outcomes = KafkaProbe.fromNow(Topics.NOTIFICATIONS);
+             SseReader usa = SseReader.open(stream, Tokens.user("us-liaison"), null);
+             SseReader jpn = SseReader.open(stream, Tokens.user("jp-liaison"), null);
+             SseReader kor = SseReader.open(stream, Tokens.user("kr-liaison"), null)) {
+            Directory.setWebhook("USA", "us-liaison", receiver.url(), SECRET);
+            Directory.setWebhook("JPN", "jp-liaison", receiver.url(), SECRET);
+            Directory.setWebhook("KOR", "kr-liaison", receiver.url(), SECRET);
+            String alertId = Events.newId();
+            AlertState alert = Events.alert(alertId, 1, Severity.Moderate, TrafficStatus.EXERCISE,
+                    List.of(Country.USA, Country.JPN), List.of(Country.JPN), List.of());
+
+            Events.send(EventType.ALERT_RAISED, new AlertRaised(alert));
+
+            // stream: the USA and JPN liaisons' consoles get it, labelled as exercise traffic
+            await().atMost(Duration.ofSeconds(20)).until(() -> carries(usa, alertId) && carries(jpn, alertId));
+            JsonNode onStream = Json.mapper().readTree(event(jpn, alertId).data());
+            assertEquals("EXERCISE", onStream.path("trafficStatus").asText());
+            assertEquals("[EXERCISE]", onStream.path("label").asText());
+            assertTrue(onStream.path("title").asText().startsWith("[EXERCISE] "));
+            assertEquals(alertId, onStream.path("event").path("alert").path("alertId").asText());
+            // webhook: one request per entitled liaison
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.requestsContaining(alertId).size() == 2);
+            Set<String> countries = receiver.requestsContaining(alertId).stream()
+                    .map(r -> read(r.body()).path("country").asText()).collect(Collectors.toSet());
+            assertEquals(Set.of("USA", "JPN"), countries);
+            // e-mail: to each entitled liaison's address, exercise prefix in the subject
+            await().atMost(Duration.ofSeconds(20)).until(() -> mails(alertId).size() == 2);
+            Set<String> to = mails(alertId).stream().flatMap(m -> m.to().stream()).collect(Collectors.toSet());
+            assertEquals(Set.of("us-liaison@tcc.local", "jp-liaison@tcc.local"), to);
+            assertTrue(mails(alertId).stream().allMatch(m -> m.subject().startsWith("[EXERCISE] ")));
+            assertTrue(mails(alertId).stream().allMatch(m -> m.text().contains("EXERCISE TRAFFIC")));
+            // delivery log: six SENT deliveries, all to USA and JPN liaisons; outcomes published
+            await().atMost(Duration.ofSeconds(20)).until(() -> Directory.deliveriesOfAlert(alertId).stream()
+                    .filter(d -> "SENT".equals(d.get("status"))).count() == 6);
+            List<Map<String, Object>> log = Directory.deliveriesOfAlert(alertId);
+            assertEquals(6, log.size());
+            assertEquals(Set.of("us-liaison", "jp-liaison"),
+                    log.stream().map(d -> (String) d.get("recipient")).collect(Collectors.toSet()));
+            List<ConsumerRecord<String, byte[]>> published = outcomes.await(
+                    r -> KafkaProbe.value(r).contains(alertId) && KafkaProbe.value(r).contains("\"SENT\""), 6,
+                    Duration.ofSeconds(20));
+            for (ConsumerRecord<String, byte[]> r : published) {
+                assertEquals(List.of(), SchemaValidation.validate(EventType.DELIVERY_OUTCOME, r.value()));
+                DeliveryOutcome outcome = Json.read(r.value(), DeliveryOutcome.class);
+                assertEquals(DeliveryStatus.SENT, outcome.status());
+                assertEquals(outcome.deliveryId(), r.key());
+                assertTrue(outcome.country() == Country.USA || outcome.country() == Country.JPN);
+            }
+            // nothing reaches KOR, on any channel
+            assertTrue(kor.events().stream().noneMatch(e -> e.data().contains(alertId)));
+            assertTrue(mails(alertId).stream().noneMatch(m -> m.to().contains("kr-liaison@tcc.local")));
+            assertTrue(log.stream().noneMatch(d -> "KOR".equals(d.get("country"))));
+        }
+    }
+
+    @Test
+    void redeliveredEventCausesNoDuplicateNotifications() {
+        try (WebhookReceiver receiver = WebhookReceiver.accepting()) {
+            Directory.setWebhook("JPN", "jp-liaison", receiver.url(), SECRET);
+            String alertId = Events.newId();
+            AlertRaised raised = new AlertRaised(Events.alert(alertId, 1, Severity.Minor, TrafficStatus.TEST,
+                    List.of(Country.JPN), List.of(), List.of()));
+            String ceId = Events.newId();
+
+            Events.send(EventType.ALERT_RAISED, raised, ceId);
+            await().atMost(Duration.ofSeconds(20)).until(() -> mails(alertId).size() == 1
+                    && receiver.requestsContaining(alertId).size() == 1);
+            Events.send(EventType.ALERT_RAISED, raised, ceId); // the broker redelivers the same event
+            Events.send(EventType.ALERT_RAISED, raised, ceId);
+
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() ->
+                    mails(alertId).size() == 1 && receiver.requestsContaining(alertId).size() == 1
+                            && Directory.deliveriesOfAlert(alertId).size() == 3);
+            assertTrue(mails(alertId).get(0).subject().startsWith("[TEST] "));
+        }
+    }
+
+    @Test
+    void malformedEventIsDeadLetteredWithItsReasonAndConsumptionGoesOn() {
+        try (KafkaProbe dlq = KafkaProbe.fromNow(Topics.deadLetter(Topics.ALERTS))) {
+            String badKey = Events.newId();
+            Events.sendRaw(Topics.ALERTS, badKey, "{\"alert\": {\"alertId\": 42".getBytes(StandardCharsets.UTF_8),
+                    Events.newId(), EventType.ALERT_RAISED.ceType());
+            String alertId = Events.newId();
+            Events.send(EventType.ALERT_RAISED, new AlertRaised(Events.alert(alertId, 1, Severity.Minor,
+                    TrafficStatus.TEST, List.of(Country.USA), List.of(), List.of())));
+
+            ConsumerRecord<String, byte[]> dead = dlq.await(r -> badKey.equals(r.key()), 1, Duration.ofSeconds(30))
+                    .get(0);
+            String reason = KafkaProbe.header(dead, "dead-letter-reason");
+            assertTrue(reason != null && reason.contains("not valid JSON"), "reason: " + reason);
+            await().atMost(Duration.ofSeconds(20)).until(() -> !Directory.deliveriesOfAlert(alertId).isEmpty());
+        }
+    }
+
+    private static boolean carries(SseReader reader, String alertId) {
+        return reader.events().stream().anyMatch(e -> e.data().contains(alertId));
+    }
+
+    private static SseReader.Event event(SseReader reader, String alertId) {
+        return reader.events().stream().filter(e -> e.data().contains(alertId)).findFirst().orElseThrow();
+    }
+
+    private static List<TestMailServer.Received> mails(String alertId) {
+        return TestMailServer.received(m -> m.subject().contains(alertId.substring(0, 8)));
+    }
+
+    private static JsonNode read(String json) {
+        return Json.read(json.getBytes(StandardCharsets.UTF_8), JsonNode.class);
+    }
+}
