@@ -138,22 +138,12 @@ public class UpCommand implements Callable<Integer> {
     }
 
     private void startServices() throws IOException {
+        ServiceLauncher.Wiring wiring = new ServiceLauncher.Wiring(layout.kafkaBootstrap(), layout.issuer(),
+                layout.postgresPort(), DB_PASSWORD, Map.of());
         for (StackLayout.Service service : layout.services()) {
             Console.say("starting " + service.name() + " on port " + service.port());
-            ProcessBuilder builder = new ProcessBuilder(List.of("setsid", javaBinary(), "-Xms64m",
-                    "-Xmx384m", "-jar", service.jar(layout.root()).toString()))
-                    .directory(layout.home().toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                            layout.logs().resolve(service.name() + ".log").toFile()));
-            Map<String, String> env = builder.environment();
-            env.put("TCC_HTTP_PORT", String.valueOf(service.port()));
-            env.put("TCC_DB_URL", "jdbc:postgresql://localhost:" + layout.postgresPort() + "/" + service.database());
-            env.put("TCC_DB_USER", service.database());
-            env.put("TCC_DB_PASSWORD", DB_PASSWORD);
-            env.put("TCC_KAFKA_BOOTSTRAP", layout.kafkaBootstrap());
-            env.put("TCC_OIDC_ISSUER", layout.issuer());
-            remember(service.name(), builder.start().pid());
+            remember(service.name(), ServiceLauncher.start(service.jar(layout.root()), service.name(), service.port(),
+                    wiring, layout.logs().resolve(service.name() + ".log"), layout.home()));
         }
     }
 

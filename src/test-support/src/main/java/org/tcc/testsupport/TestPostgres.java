@@ -31,6 +31,12 @@ public final class TestPostgres {
         return Databases.nameOf(service);
     }
 
+    /** The server's port (starts it if needed). */
+    public static synchronized int port() {
+        jdbcUrl("test");
+        return server.getPort();
+    }
+
     public static synchronized String adminUrl() {
         return "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
     }

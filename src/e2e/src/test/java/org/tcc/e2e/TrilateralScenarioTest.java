@@ -1,0 +1,130 @@
+package org.tcc.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tcc.stack.ServiceLauncher;
+import org.tcc.stack.demo.Endpoints;
+import org.tcc.stack.demo.ScenarioFailure;
+import org.tcc.stack.demo.Timeline;
+import org.tcc.stack.demo.TrilateralScenario;
+import org.tcc.stack.infra.Processes;
+import org.tcc.testsupport.ProjectRoot;
+import org.tcc.testsupport.TestKafka;
+import org.tcc.testsupport.TestKeycloak;
+import org.tcc.testsupport.TestPostgres;
+
+/**
+ * The whole chain across the three packaged services, each in its own process as in production, against a real
+ * Kafka broker, PostgreSQL, Keycloak and SMTP server: the same scenario as {@code ./tcc demo}.
+ */
+class TrilateralScenarioTest {
+
+    private static final List<String> SERVICES = List.of("alert-ingestion", "consultation", "notification");
+    private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
+    private static final List<Long> PROCESSES = new ArrayList<>();
+    private static GreenMail smtp;
+
+    @BeforeAll
+    static void startTheSystem() throws IOException {
+        Path root = ProjectRoot.dir();
+        String kafka = TestKafka.bootstrapServers();
+        SERVICES.forEach(TestPostgres::jdbcUrl);
+        String issuer = TestKeycloak.issuer();
+        int smtpPort = freePort();
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Path logs = root.resolve("src/e2e/target/service-logs");
+        Files.createDirectories(logs);
+        for (String service : SERVICES) {
+            int port = freePort();
+            PORTS.put(service, port);
+            Map<String, String> extra = service.equals("notification")
+                    ? Map.of("QUARKUS_MAILER_HOST", "127.0.0.1", "QUARKUS_MAILER_PORT", String.valueOf(smtpPort),
+                    "QUARKUS_MAILER_MOCK", "false", "QUARKUS_MAILER_FROM", "tcc@tcc.local")
+                    : Map.of();
+            Path jar = root.resolve("src").resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+            PROCESSES.add(ServiceLauncher.start(jar, service, port, new ServiceLauncher.Wiring(kafka, issuer,
+                    TestPostgres.port(), TestPostgres.PASSWORD, extra), logs.resolve(service + ".log"), logs));
+        }
+        for (String service : SERVICES) {
+            awaitReady(service, "http://localhost:" + PORTS.get(service) + "/q/health/ready");
+        }
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        PROCESSES.forEach(pid -> Processes.stopGroup(pid, Duration.ofSeconds(20)));
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void radarReportToThreeCountriesActingOnIt() {
+        Endpoints endpoints = new Endpoints(url("alert-ingestion"), url("consultation"), url("notification"),
+                TestKeycloak.issuer(), TestKafka.bootstrapServers(),
+                ProjectRoot.dir().resolve("deploy/sensors/local-sensors.private.jwks.json"));
+        Timeline timeline = new Timeline(System.out);
+        try {
+            new TrilateralScenario(endpoints, timeline).run();
+        } catch (ScenarioFailure e) {
+            throw new AssertionError("scenario failed: " + e.getMessage() + " (service logs in src/e2e/target/"
+                    + "service-logs)", e);
+        }
+        assertTrue(smtp.getReceivedMessages().length > 0, "liaisons were emailed through the real SMTP server");
+    }
+
+    private static String url(String service) {
+        return "http://localhost:" + PORTS.get(service);
+    }
+
+    private static void awaitReady(String service, String url) {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(service + " not ready at " + url + " (see src/e2e/target/service-logs)");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

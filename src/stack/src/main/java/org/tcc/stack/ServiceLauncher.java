@@ -1,0 +1,38 @@
+package org.tcc.stack;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Starts one TCC service from its Quarkus build output, in its own process group, configured by environment. */
+public final class ServiceLauncher {
+
+    /** Where the service finds the infrastructure. {@code extraEnv} adds service-specific settings. */
+    public record Wiring(String kafkaBootstrap, String oidcIssuer, int postgresPort, String dbPassword,
+                         Map<String, String> extraEnv) {
+    }
+
+    private ServiceLauncher() {
+    }
+
+    /** Returns the process (group) id; output goes to {@code log}. */
+    public static long start(Path jar, String name, int port, Wiring wiring, Path log, Path workDir)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(List.of("setsid", UpCommand.javaBinary(), "-Xms64m", "-Xmx384m",
+                "-jar", jar.toString()))
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        String database = "tcc_" + name.replace('-', '_');
+        Map<String, String> env = builder.environment();
+        env.put("TCC_HTTP_PORT", String.valueOf(port));
+        env.put("TCC_DB_URL", "jdbc:postgresql://localhost:" + wiring.postgresPort() + "/" + database);
+        env.put("TCC_DB_USER", database);
+        env.put("TCC_DB_PASSWORD", wiring.dbPassword());
+        env.put("TCC_KAFKA_BOOTSTRAP", wiring.kafkaBootstrap());
+        env.put("TCC_OIDC_ISSUER", wiring.oidcIssuer());
+        env.putAll(wiring.extraEnv());
+        return builder.start().pid();
+    }
+}

@@ -1,0 +1,108 @@
+package org.tcc.stack.demo;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** A liaison console's live notification stream (Server-Sent Events), read in the background. */
+public final class LiveStream implements AutoCloseable {
+
+    /** One received event with the time it arrived. */
+    public record Received(String id, String data, Instant at) {
+    }
+
+    private final List<Received> received = new ArrayList<>();
+    private final Thread reader;
+    private volatile boolean open = true;
+    private volatile String failure;
+
+    public LiveStream(String url, String token, String who) {
+        reader = new Thread(() -> read(url, token), "stream-" + who);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void read(String url, String token) {
+        try {
+            HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                            .header("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                failure = "stream answered " + response.statusCode();
+                return;
+            }
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
+                    StandardCharsets.UTF_8))) {
+                String id = null;
+                StringBuilder data = new StringBuilder();
+                for (String line; open && (line = lines.readLine()) != null; ) {
+                    if (line.isEmpty()) {
+                        if (data.length() > 0) {
+                            synchronized (received) {
+                                received.add(new Received(id, data.toString(), Instant.now()));
+                                received.notifyAll();
+                            }
+                        }
+                        id = null;
+                        data.setLength(0);
+                    } else if (line.startsWith("id:")) {
+                        id = line.substring(3).trim();
+                    } else if (line.startsWith("data:")) {
+                        data.append(line.substring(5).trim());
+                    }
+                }
+            }
+        } catch (Exception e) {
+            if (open) {
+                failure = e.toString();
+            }
+        }
+    }
+
+    /** Waits for an event matching {@code match}; returns it, or fails after {@code timeout}. */
+    public Received await(Predicate<Received> match, Duration timeout, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (received) {
+            while (true) {
+                for (Received r : received) {
+                    if (match.test(r)) {
+                        return r;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || failure != null) {
+                    throw new ScenarioFailure("no " + what + " within " + timeout
+                            + (failure == null ? "" : " (" + failure + ")"));
+                }
+                try {
+                    received.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ScenarioFailure("interrupted");
+                }
+            }
+        }
+    }
+
+    public List<Received> all() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    @Override
+    public void close() {
+        open = false;
+        reader.interrupt();
+    }
+}
