@@ -1,0 +1,78 @@
+package org.tcc.consultation.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Set;
+import org.tcc.contracts.events.TrafficStatus;
+import org.tcc.contracts.events.alert.AlertType;
+import org.tcc.contracts.events.alert.Region;
+import org.tcc.contracts.events.alert.Severity;
+
+/** The consultation service's business configuration (documented in docs/consultation.md). */
+@ConfigMapping(prefix = "tcc.consultation")
+public interface ConsultationConfig {
+
+    /** Which alerts convene a consultation, and at which level. */
+    Policy policy();
+
+    /** How long participants have to join and to respond. */
+    DeadlineConfig deadlines();
+
+    /** The escalation job. */
+    Escalation escalation();
+
+    /** The alert consumer. */
+    Consumer consumer();
+
+    interface Policy {
+
+        @WithDefault("MISSILE_LAUNCH,NUCLEAR_TEST,MARITIME_INCIDENT,AIRSPACE_VIOLATION,CYBER_INCIDENT")
+        Set<AlertType> types();
+
+        @WithDefault("KOREAN_PENINSULA,SEA_OF_JAPAN,EAST_CHINA_SEA,TAIWAN_STRAIT,SOUTH_CHINA_SEA,OTHER")
+        Set<Region> regions();
+
+        @WithDefault("ACTUAL,EXERCISE,TEST")
+        Set<TrafficStatus> statuses();
+
+        @WithDefault("Severe")
+        Severity minSeverity();
+
+        @WithDefault("Extreme")
+        Set<Severity> seniorSeverities();
+
+        @WithDefault("false")
+        boolean requireAffectedParticipant();
+
+        @WithDefault("2")
+        int minParticipants();
+    }
+
+    interface DeadlineConfig {
+
+        @WithDefault("PT15M")
+        Duration join();
+
+        @WithDefault("PT30M")
+        Duration respond();
+    }
+
+    interface Escalation {
+
+        /** How often the job looks for overdue participants (Quarkus scheduler syntax, e.g. {@code 5s}). */
+        @WithDefault("5s")
+        String every();
+
+        /** How many consultations one run escalates at most (each in its own transaction). */
+        @WithDefault("50")
+        int batch();
+    }
+
+    interface Consumer {
+
+        /** How long a transient failure (database down, lock conflict) is retried before dead-lettering. */
+        @WithDefault("PT30S")
+        Duration retryPatience();
+    }
+}

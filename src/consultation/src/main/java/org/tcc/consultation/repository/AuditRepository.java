@@ -1,0 +1,54 @@
+package org.tcc.consultation.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads and appends audit entries; it never updates or deletes (the database would refuse). */
+@ApplicationScoped
+public class AuditRepository implements PanacheRepositoryBase<AuditEntryEntity, Long> {
+
+    /** Filters of the audit log; null means "any". {@code from} inclusive, {@code to} exclusive. */
+    public record Filter(Instant from, Instant to, String country, UUID consultationId) {
+    }
+
+    private static final long CHAIN_LOCK_KEY = 0x7CC0_A0D1L;
+
+    /** Serializes appends until the transaction ends, so each entry links to the one committed before it. */
+    public void lockChain() {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, CHAIN_LOCK_KEY)
+                .getSingleResult();
+    }
+
+    public Optional<AuditEntryEntity> head() {
+        return find("order by seq desc").firstResultOptional();
+    }
+
+    /** Entries matching {@code filter} with {@code seq > after}, in chain order, at most {@code limit}. */
+    public List<AuditEntryEntity> page(Filter filter, long after, int limit) {
+        StringBuilder query = new StringBuilder("seq > :after");
+        Parameters params = Parameters.with("after", after);
+        if (filter.from() != null) {
+            query.append(" and at >= :from");
+            params.and("from", filter.from());
+        }
+        if (filter.to() != null) {
+            query.append(" and at < :to");
+            params.and("to", filter.to());
+        }
+        if (filter.country() != null) {
+            query.append(" and country = :country");
+            params.and("country", filter.country());
+        }
+        if (filter.consultationId() != null) {
+            query.append(" and consultationId = :consultation");
+            params.and("consultation", filter.consultationId());
+        }
+        return find(query.toString(), Sort.by("seq"), params).page(0, limit).list();
+    }
+}

@@ -1,0 +1,38 @@
+package org.tcc.consultation.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.tcc.contracts.Json;
+
+/** The export formats: one JSON object per line, or RFC 4180 CSV with a header row. */
+final class AuditExport {
+
+    static final String CSV_HEADER =
+            "seq,at,consultationId,subject,country,action,phaseBefore,phaseAfter,details,prevHash,hash";
+
+    private AuditExport() {
+    }
+
+    static String jsonLine(AuditEntryView e) {
+        return new String(Json.toBytes(e), StandardCharsets.UTF_8);
+    }
+
+    static String csvRow(AuditEntryView e) {
+        return Arrays.stream(new String[] {Long.toString(e.seq()), DateTimeFormatter.ISO_INSTANT.format(e.at()),
+                        e.consultationId(), e.subject(), e.country(), e.action(), e.phaseBefore(), e.phaseAfter(),
+                        e.details(), e.prevHash(), e.hash()})
+                .map(AuditExport::csvField).collect(Collectors.joining(","));
+    }
+
+    private static String csvField(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+            return "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
+    }
+}

@@ -1,0 +1,338 @@
+package org.tcc.consultation.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+import org.tcc.consultation.config.Rules;
+import org.tcc.consultation.domain.Consultation;
+import org.tcc.consultation.domain.ConvenePolicy;
+import org.tcc.consultation.domain.Outcome;
+import org.tcc.consultation.repository.ConsultationEntity;
+import org.tcc.consultation.repository.ConsultationMapper;
+import org.tcc.consultation.repository.ConsultationRepository;
+import org.tcc.contracts.Country;
+import org.tcc.contracts.EventType;
+import org.tcc.contracts.events.Actor;
+import org.tcc.contracts.events.TrafficStatus;
+import org.tcc.contracts.events.alert.AlertCancelled;
+import org.tcc.contracts.events.alert.AlertEvent;
+import org.tcc.contracts.events.alert.AlertResolved;
+import org.tcc.contracts.events.alert.AlertState;
+import org.tcc.contracts.events.alert.AlertType;
+import org.tcc.contracts.events.alert.AlertUpdated;
+import org.tcc.contracts.events.alert.Region;
+import org.tcc.contracts.events.consultation.ConsultationEscalated;
+import org.tcc.contracts.events.consultation.ConsultationEvent;
+import org.tcc.contracts.events.consultation.ConsultationPhase;
+import org.tcc.contracts.events.consultation.Level;
+import org.tcc.kit.outbox.Outbox;
+import org.tcc.kit.rest.Problem;
+
+/**
+ * The consultation workflow's use cases. Each runs in one transaction: load, let the domain decide, store the new
+ * state, append the events to the outbox and the action to the audit log, all or nothing.
+ */
+@ApplicationScoped
+public class ConsultationService {
+
+    /** Audit subject of what the service does by itself (policy convening, alert updates, escalations). */
+    public static final String SERVICE_SUBJECT = "tcc-consultation";
+
+    private static final Logger LOG = Logger.getLogger(ConsultationService.class);
+
+    @Inject
+    ConsultationRepository repository;
+
+    @Inject
+    ConsultationMapper mapper;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Rules rules;
+
+    /** A consultation convened by hand, for a contingency without a sensor alert. */
+    public record ManualConvening(String subject, AlertType type, Region region, TrafficStatus status, Level level,
+                                  Set<Country> participants) {
+    }
+
+    // ------------------------------------------------------------------------------------- liaison actions
+
+    @Transactional
+    public Consultation convene(Actor by, ManualConvening m) {
+        if (!m.participants().contains(by.country())) {
+            throw Problem.forbidden("a liaison of " + by.country() + " can only convene a consultation "
+                    + by.country() + " takes part in");
+        }
+        Consultation.Convened convened = Consultation.convene(new Consultation.Convening(UUID.randomUUID().toString(),
+                null, m.subject(), m.type(), m.region(), m.status() == null ? TrafficStatus.ACTUAL : m.status(),
+                m.level() == null ? Level.WORKING : m.level(), m.participants(), by), Instant.now(), rules.deadlines());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("trigger", "liaison");
+        details.put("subject", m.subject());
+        details.put("participants", convened.consultation().state().participants());
+        details.put("level", convened.consultation().level());
+        details.put("status", convened.consultation().status());
+        store(convened, by.subject(), by.country(), details, null);
+        return convened.consultation();
+    }
+
+    @Transactional
+    public Consultation join(UUID id, Actor actor) {
+        return act(id, actor, "JOIN", Map.of(), c -> c.join(actor, Instant.now()));
+    }
+
+    @Transactional
+    public Consultation submitPosition(UUID id, Actor actor, String assessment, String position) {
+        return act(id, actor, "SUBMIT_POSITION", details("assessment", assessment, "position", position),
+                c -> c.submitPosition(actor, assessment, position, Instant.now()));
+    }
+
+    @Transactional
+    public Consultation propose(UUID id, Actor actor, String statement, List<String> actions) {
+        String proposalId = UUID.randomUUID().toString();
+        return act(id, actor, "PROPOSE", details("proposalId", proposalId, "statement", statement, "actions", actions),
+                c -> c.propose(actor, proposalId, statement, actions, Instant.now(), rules.deadlines()));
+    }
+
+    @Transactional
+    public Consultation approve(UUID id, Actor actor, String proposalId) {
+        return act(id, actor, "APPROVE", details("proposalId", proposalId),
+                c -> c.approve(actor, proposalId, Instant.now()));
+    }
+
+    @Transactional
+    public Consultation decline(UUID id, Actor actor, String proposalId, String reason) {
+        return act(id, actor, "DECLINE", details("proposalId", proposalId, "reason", reason),
+                c -> c.decline(actor, proposalId, reason, Instant.now()));
+    }
+
+    @Transactional
+    public Consultation abstain(UUID id, Actor actor, String proposalId, String reason) {
+        return act(id, actor, "ABSTAIN", details("proposalId", proposalId, "reason", reason),
+                c -> c.abstain(actor, proposalId, reason, Instant.now()));
+    }
+
+    @Transactional
+    public Consultation close(UUID id, Actor actor, String reason) {
+        return act(id, actor, "CLOSE", details("reason", reason), c -> c.close(actor, reason, Instant.now()));
+    }
+
+    @Transactional
+    public Optional<ConsultationPhase> currentPhase(UUID id) {
+        return repository.findByIdOptional(id).map(e -> e.phase);
+    }
+
+    // ------------------------------------------------------------------------------------------ alert events
+
+    /** Applies one alert event (already recorded as processed by the caller's transaction). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onAlertEvent(EventType type, AlertEvent event, String eventId) {
+        AlertState alert = event.alert();
+        UUID alertId = UUID.fromString(alert.alertId());
+        Optional<ConsultationEntity> existing = repository.findByAlert(alertId);
+        if (existing.isEmpty()) {
+            if (type == EventType.ALERT_RAISED || type == EventType.ALERT_UPDATED) {
+                conveneFor(alert, eventId);
+            }
+            return;
+        }
+        ConsultationEntity entity = existing.get();
+        if (entity.alertVersion != null && alert.version() <= entity.alertVersion) {
+            LOG.debugf("alert %s version %d is not newer than %d: ignored", alertId, alert.version(),
+                    entity.alertVersion);
+            return;
+        }
+        entity.alertVersion = alert.version();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("alertEventId", eventId);
+        details.put("alertVersion", alert.version());
+        switch (type) {
+            case ALERT_CANCELLED -> {
+                AlertCancelled cancelled = (AlertCancelled) event;
+                String reason = "alert cancelled" + (cancelled.reason() == null ? "" : ": " + cancelled.reason());
+                details.put("reason", cancelled.reason());
+                if (cancelled.cancelledBy() != null) {
+                    details.put("cancelledBy", cancelled.cancelledBy());
+                }
+                Consultation c = mapper.toDomain(entity);
+                Outcome outcome = c.cancel(truncate(reason, 4000), Instant.now());
+                if (outcome instanceof Outcome.Applied applied) {
+                    record(c, entity, applied, SERVICE_SUBJECT, null, "CANCEL", details);
+                } else {
+                    timeline(entity, "ALERT_CANCELLED", details);
+                }
+            }
+            case ALERT_UPDATED -> {
+                AlertUpdated updated = (AlertUpdated) event;
+                details.put("changedFields", updated.changedFields());
+                details.put("reason", updated.reason());
+                details.put("severity", alert.severity());
+                details.put("headline", alert.headline());
+                timeline(entity, "ALERT_UPDATED", details);
+            }
+            case ALERT_RESOLVED -> {
+                details.put("reason", ((AlertResolved) event).reason());
+                timeline(entity, "ALERT_RESOLVED", details);
+            }
+            case ALERT_ACKNOWLEDGED -> timeline(entity, "ALERT_ACKNOWLEDGED", details);
+            default -> LOG.debugf("alert %s: %s changes nothing", alertId, type);
+        }
+    }
+
+    private void conveneFor(AlertState alert, String eventId) {
+        ConvenePolicy.Decision decision = rules.convenePolicy().decide(alert);
+        if (decision instanceof ConvenePolicy.Skip skip) {
+            LOG.debugf("alert %s does not convene: %s", alert.alertId(), skip.reason());
+            return;
+        }
+        ConvenePolicy.Convene convene = (ConvenePolicy.Convene) decision;
+        Consultation.Convened convened = Consultation.convene(new Consultation.Convening(UUID.randomUUID().toString(),
+                alert.alertId(), truncate(alert.headline(), 256), alert.type(), alert.region(), alert.status(),
+                convene.level(), convene.participants(), null), Instant.now(), rules.deadlines());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("trigger", "policy");
+        details.put("alertId", alert.alertId());
+        details.put("alertEventId", eventId);
+        details.put("alertVersion", alert.version());
+        details.put("severity", alert.severity());
+        details.put("participants", convened.consultation().state().participants());
+        details.put("level", convene.level());
+        details.put("status", alert.status());
+        store(convened, SERVICE_SUBJECT, null, details, alert.version());
+    }
+
+    // ------------------------------------------------------------------------------------------- escalation
+
+    /**
+     * Escalates the next consultation with a participant past its deadline, if any; true when one was handled.
+     * Its own transaction: the row lock ({@code SKIP LOCKED}) keeps other replicas off it until commit.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean escalateNextOverdue() {
+        Instant now = Instant.now();
+        Optional<UUID> next = repository.lockNextDue(now);
+        if (next.isEmpty()) {
+            return false;
+        }
+        ConsultationEntity entity = repository.findById(next.get());
+        Consultation c = mapper.toDomain(entity);
+        Outcome outcome = c.escalateOverdue(now, rules.deadlines());
+        if (!(outcome instanceof Outcome.Applied applied)) {
+            mapper.write(c, entity); // a stale work-list entry: recompute the next deadline
+            return true;
+        }
+        List<ConsultationEvent> fresh = new ArrayList<>();
+        List<Map<String, Object>> silent = new ArrayList<>();
+        for (ConsultationEvent event : applied.events()) {
+            ConsultationEscalated e = (ConsultationEscalated) event;
+            if (repository.recordEscalation(entity.id, e.silentCountry(), e.missed(), e.dueAt(), e.fromLevel().name(),
+                    e.toLevel().name(), now)) {
+                fresh.add(e);
+                silent.add(details("country", e.silentCountry(), "missed", e.missed(), "dueAt", e.dueAt()));
+            } else {
+                LOG.warnf("consultation %s: deadline %s of %s was already escalated", entity.id, e.dueAt(),
+                        e.silentCountry());
+            }
+        }
+        ConsultationEscalated first = (ConsultationEscalated) applied.events().get(0);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("fromLevel", first.fromLevel());
+        details.put("toLevel", first.toLevel());
+        details.put("silent", silent);
+        record(c, entity, new Outcome.Applied(applied.before(), applied.after(), fresh), SERVICE_SUBJECT, null,
+                "ESCALATE", details);
+        return true;
+    }
+
+    // ---------------------------------------------------------------------------------------------- helpers
+
+    private Consultation act(UUID id, Actor actor, String action, Map<String, Object> details,
+                             Function<Consultation, Outcome> command) {
+        ConsultationEntity entity = repository.findVisible(id, actor.country())
+                .orElseThrow(() -> Problem.notFound("consultation " + id));
+        Consultation c = mapper.toDomain(entity);
+        Outcome outcome = command.apply(c);
+        if (outcome instanceof Outcome.Refused refused) {
+            throw refusal(id, refused);
+        }
+        record(c, entity, (Outcome.Applied) outcome, actor.subject(), actor.country(), action, details);
+        return c;
+    }
+
+    private static Problem refusal(UUID id, Outcome.Refused refused) {
+        if (refused.refusal() == org.tcc.consultation.domain.Refusal.NOT_A_PARTICIPANT) {
+            return Problem.notFound("consultation " + id);
+        }
+        return Problem.conflict(refused.detail(), Map.of("currentState", refused.phase().name(),
+                "refusal", refused.refusal().name()));
+    }
+
+    private void store(Consultation.Convened convened, String subject, Country country, Map<String, Object> details,
+                       Long alertVersion) {
+        Consultation c = convened.consultation();
+        ConsultationEntity entity = mapper.newEntity(c);
+        entity.alertVersion = alertVersion;
+        repository.persist(entity);
+        repository.flush();
+        outbox.append(EventType.CONSULTATION_CONVENED, convened.event());
+        details.put("events", List.of(EventType.CONSULTATION_CONVENED.typeName()));
+        details.put("version", c.version());
+        details.put("joinDeadline", convened.event().joinDeadline());
+        audit.append(new AuditLog.Action(entity.id, subject, country, "CONVENE", null, c.phase(), details));
+    }
+
+    /** Stores the change (optimistic lock checked by the flush), then outbox and audit, in that order. */
+    private void record(Consultation c, ConsultationEntity entity, Outcome.Applied applied, String subject,
+                        Country country, String action, Map<String, Object> details) {
+        mapper.write(c, entity);
+        repository.flush();
+        List<String> types = new ArrayList<>();
+        for (ConsultationEvent event : applied.events()) {
+            EventType type = EventType.ofPayload(event.getClass())
+                    .orElseThrow(() -> new IllegalStateException("no event type for " + event.getClass()));
+            outbox.append(type, event);
+            types.add(type.typeName());
+        }
+        Map<String, Object> all = new LinkedHashMap<>(details);
+        all.put("events", types);
+        all.put("version", c.version());
+        all.put("level", c.level());
+        if (c.outcome() != null && c.phase() == ConsultationPhase.CONCLUDED) {
+            all.put("outcome", c.outcome());
+        }
+        audit.append(new AuditLog.Action(entity.id, subject, country, action, applied.before(), applied.after(), all));
+    }
+
+    private void timeline(ConsultationEntity entity, String action, Map<String, Object> details) {
+        repository.flush();
+        audit.append(new AuditLog.Action(entity.id, SERVICE_SUBJECT, null, action, entity.phase, entity.phase,
+                details));
+    }
+
+    private static Map<String, Object> details(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
