@@ -57,10 +57,7 @@ class TrilateralScenarioTest {
         for (String service : SERVICES) {
             int port = freePort();
             PORTS.put(service, port);
-            Map<String, String> extra = service.equals("notification")
-                    ? Map.of("QUARKUS_MAILER_HOST", "127.0.0.1", "QUARKUS_MAILER_PORT", String.valueOf(smtpPort),
-                    "QUARKUS_MAILER_MOCK", "false", "QUARKUS_MAILER_FROM", "tcc@tcc.local")
-                    : Map.of();
+            Map<String, String> extra = ServiceLauncher.localStackSettings(service, smtpPort);
             Path jar = root.resolve("src").resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
             PROCESSES.add(ServiceLauncher.start(jar, service, port, new ServiceLauncher.Wiring(kafka, issuer,
                     TestPostgres.port(), TestPostgres.PASSWORD, extra), logs.resolve(service + ".log"), logs));

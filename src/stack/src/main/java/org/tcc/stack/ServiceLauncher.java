@@ -16,6 +16,19 @@ public final class ServiceLauncher {
     private ServiceLauncher() {
     }
 
+    /**
+     * What a service needs beyond the shared wiring on one developer machine: the notification service seeds its
+     * directory from the local realm's users, may call plain-http webhooks on localhost, and mails through the
+     * local SMTP server.
+     */
+    public static Map<String, String> localStackSettings(String service, int smtpPort) {
+        if (!service.equals("notification")) {
+            return Map.of();
+        }
+        return Map.of("TCC_LOCAL_STACK", "true", "TCC_SMTP_HOST", "127.0.0.1", "TCC_SMTP_PORT",
+                String.valueOf(smtpPort), "TCC_SMTP_STARTTLS", "DISABLED");
+    }
+
     /** Returns the process (group) id; output goes to {@code log}. */
     public static long start(Path jar, String name, int port, Wiring wiring, Path log, Path workDir)
             throws IOException {

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** Where the local stack keeps its data and which ports it uses (all overridable by environment variables). */
 public record StackLayout(Path root, Path home, int kafkaPort, int kafkaControllerPort, int postgresPort,
-                          int keycloakPort, List<Service> services) {
+                          int keycloakPort, int smtpPort, int imapPort, List<Service> services) {
 
     /** One of the three TCC services, run from its Quarkus build output. */
     public record Service(String name, int port) {
@@ -28,6 +28,7 @@ public record StackLayout(Path root, Path home, int kafkaPort, int kafkaControll
         return new StackLayout(root, home,
                 port("TCC_KAFKA_PORT", 19092), port("TCC_KAFKA_CONTROLLER_PORT", 19093),
                 port("TCC_POSTGRES_PORT", 15432), port("TCC_KEYCLOAK_PORT", 8180),
+                port("TCC_SMTP_PORT", 3025), port("TCC_IMAP_PORT", 3143),
                 List.of(new Service("alert-ingestion", port("TCC_INGESTION_PORT", 8081)),
                         new Service("consultation", port("TCC_CONSULTATION_PORT", 8082)),
                         new Service("notification", port("TCC_NOTIFICATION_PORT", 8083))));

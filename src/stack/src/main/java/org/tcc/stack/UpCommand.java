@@ -29,6 +29,7 @@ public class UpCommand implements Callable<Integer> {
     private final Map<String, Long> processGroups = new LinkedHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private EmbeddedPostgres postgres;
+    private org.tcc.stack.infra.MailServer mail;
     private StackLayout layout;
 
     @Override
@@ -47,6 +48,9 @@ public class UpCommand implements Callable<Integer> {
             startKeycloak();
             startPostgres();
             startKafka();
+            Console.say("starting the SMTP server (GreenMail) on port " + layout.smtpPort()
+                    + ", IMAP on " + layout.imapPort());
+            mail = org.tcc.stack.infra.MailServer.start(layout.smtpPort(), layout.imapPort());
             startServices();
             Console.say("waiting for Keycloak (realm tcc) on port " + layout.keycloakPort());
             KeycloakServer.awaitReady(layout.keycloakPort(), processGroups.get("keycloak"), Duration.ofMinutes(5),
@@ -85,6 +89,8 @@ public class UpCommand implements Callable<Integer> {
         ports.put("PostgreSQL", layout.postgresPort());
         ports.put("Keycloak", layout.keycloakPort());
         ports.put("Keycloak management", layout.keycloakPort() + 1);
+        ports.put("SMTP", layout.smtpPort());
+        ports.put("IMAP", layout.imapPort());
         layout.services().forEach(s -> ports.put(s.name(), s.port()));
         ports.forEach((what, port) -> {
             try (ServerSocket ignored = new ServerSocket(port)) {
@@ -138,10 +144,11 @@ public class UpCommand implements Callable<Integer> {
     }
 
     private void startServices() throws IOException {
-        ServiceLauncher.Wiring wiring = new ServiceLauncher.Wiring(layout.kafkaBootstrap(), layout.issuer(),
-                layout.postgresPort(), DB_PASSWORD, Map.of());
         for (StackLayout.Service service : layout.services()) {
             Console.say("starting " + service.name() + " on port " + service.port());
+            ServiceLauncher.Wiring wiring = new ServiceLauncher.Wiring(layout.kafkaBootstrap(), layout.issuer(),
+                    layout.postgresPort(), DB_PASSWORD, ServiceLauncher.localStackSettings(service.name(),
+                    layout.smtpPort()));
             remember(service.name(), ServiceLauncher.start(service.jar(layout.root()), service.name(), service.port(),
                     wiring, layout.logs().resolve(service.name() + ".log"), layout.home()));
         }
@@ -165,6 +172,8 @@ public class UpCommand implements Callable<Integer> {
         out.append(String.format("  %-16s http://localhost:%d  (admin console: admin / admin-local, realm tcc)%n",
                 "keycloak", layout.keycloakPort()));
         out.append(String.format("  %-16s %s%n", "kafka", layout.kafkaBootstrap()));
+        out.append(String.format("  %-16s smtp localhost:%d, read mail over IMAP localhost:%d (user = address)%n",
+                "mail", layout.smtpPort(), layout.imapPort()));
         out.append(String.format("  %-16s jdbc:postgresql://localhost:%d (databases tcc_*)%n", "postgresql",
                 layout.postgresPort()));
         out.append("\n  users (LOCAL-ONLY passwords: <username>-local): us-liaison kr-liaison jp-liaison, us-duty"
@@ -208,6 +217,10 @@ public class UpCommand implements Callable<Integer> {
             Console.say("stopped " + name);
         }
         processGroups.clear();
+        if (mail != null) {
+            mail.close();
+            Console.say("stopped the SMTP server");
+        }
         if (postgres != null) {
             try {
                 postgres.close();

@@ -23,6 +23,9 @@ import org.tcc.contracts.events.feed.TrackPoint;
  * the launches that pass, the closest wins. The impact and track gates are what keep a salvo apart: missiles
  * launched seconds apart from nearby sites still fly to different places, so each becomes its own alert.
  *
+ * <p>A sensor's later report of a missile it already reported (same sensor, same detection time) is a correction:
+ * it joins that launch whatever its new impact prediction, and supersedes the sensor's earlier report.
+ *
  * <p>The estimate depends only on the set of reports, never on their order.
  */
 public final class LaunchFusion {
@@ -80,6 +83,9 @@ public final class LaunchFusion {
         if (launchKm > gates.launchDistanceKm()) {
             return -1;
         }
+        if (isCorrection(report, launch)) {
+            return 0;
+        }
         double score = launchKm / gates.launchDistanceKm() + seconds / gates.window().toSeconds();
         if (estimate.predictedImpactPoint() != null && report.predictedImpactPoint() != null) {
             double impactKm = Geo.distanceKm(estimate.predictedImpactPoint(), report.predictedImpactPoint());
@@ -97,6 +103,12 @@ public final class LaunchFusion {
             score += trackKm / gates.trackDistanceKm();
         }
         return score;
+    }
+
+    /** The same sensor reporting again the missile it detected at the same moment (within a second). */
+    static boolean isCorrection(MissileLaunchReport report, TrackedLaunch launch) {
+        return launch.reports().stream().anyMatch(earlier -> earlier.sensorId().equals(report.sensorId())
+                && Math.abs(Duration.between(earlier.detectedAt(), report.detectedAt()).toMillis()) <= 1000);
     }
 
     /** For each point of {@code track}, the distance to the point of {@code reference} closest in time; averaged. */

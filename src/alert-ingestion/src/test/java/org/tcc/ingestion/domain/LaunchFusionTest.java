@@ -167,6 +167,16 @@ class LaunchFusionTest {
     }
 
     @Test
+    void aCorrectionWithAFarImpactJoinsTheLaunchItCorrects() {
+        MissileLaunchReport first = report("jp-fps5-sado", Country.JPN, "jp-1", T0, PYONGYANG, JAPAN_EEZ);
+        MissileLaunchReport correction = report("jp-fps5-sado", Country.JPN, "jp-2", T0, PYONGYANG, OPEN_SEA);
+        MissileLaunchReport otherMissile = report("jp-fps5-sado", Country.JPN, "jp-3", T0.plusSeconds(4),
+                PYONGYANG, OPEN_SEA);
+        assertEquals(List.of(Set.of("jp-fps5-sado")), fuse(List.of(first, correction)));
+        assertEquals(2, fuse(List.of(first, otherMissile)).size(), "a later detection by the same sensor");
+    }
+
+    @Test
     void mostConfidentSpecificClassWins() {
         LaunchEstimate estimate = LaunchFusion.estimate(List.of(
                 report("us-tpy2-kyogamisaki", Country.USA, "1", T0, PYONGYANG, null, MissileClass.UNKNOWN, 0.99,

@@ -49,6 +49,7 @@ public final class TrilateralScenario {
     private final SensorSigner signer;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final double jitter = Math.random() * 0.1;
+    private final Instant started = Instant.now().minusSeconds(1);
 
     public TrilateralScenario(Endpoints endpoints, Timeline timeline) {
         this.endpoints = endpoints;
@@ -92,7 +93,8 @@ public final class TrilateralScenario {
             JsonNode list = ok(api.get("jp-liaison", endpoints.ingestion() + "/api/v1/alerts?type=MISSILE_LAUNCH&limit=50"));
             for (JsonNode a : list.path("alerts")) {
                 JsonNode launch = a.path("launch");
-                if (Math.abs(launch.path("launchPoint").path("lat").asDouble() - site.lat()) < 0.1
+                if (Math.abs(launch.path("launchPoint").path("lat").asDouble() - site.lat()) < 0.05
+                        && !Instant.parse(a.path("raisedAt").asText()).isBefore(started)
                         && launch.path("sensors").size() == 3) {
                     return a;
                 }
@@ -134,7 +136,7 @@ public final class TrilateralScenario {
             expectStatus(api.post(who, endpoints.ingestion() + "/api/v1/alerts/" + alertId + "/acknowledgements",
                     null), 201, who + " acknowledges");
             timeline.record(who, "acknowledged alert " + short8(alertId) + " for " + c);
-            expectStatus(api.post(who, base + "/join", Map.of()), 200, who + " joins");
+            expectStatus(act(who, base + "/join", Map.of()), 200, who + " joins");
             timeline.record(who, "joined for " + c);
         }
         expect("IN_SESSION".equals(ok(api.get("jp-liaison", base)).path("phase").asText()), "all joined: IN_SESSION");
@@ -143,19 +145,19 @@ public final class TrilateralScenario {
                 Country.KOR, "Condemn the launch; coordinate a UNSC statement; raise readiness on the peninsula.",
                 Country.JPN, "Impact inside our EEZ: demand explanation; coordinate maritime safety notices.");
         for (Country c : ALL) {
-            expectStatus(api.post(LIAISON.get(c), base + "/positions", Map.of("assessment",
+            expectStatus(act(LIAISON.get(c), base + "/positions", Map.of("assessment",
                     "ICBM-class launch, impact predicted in Japan's EEZ", "position", positions.get(c))), 200,
                     LIAISON.get(c) + " submits a position");
             timeline.record(LIAISON.get(c), "position: " + positions.get(c));
         }
-        Api.Reply proposed = api.post("jp-liaison", base + "/proposals", Map.of(
+        Api.Reply proposed = act("jp-liaison", base + "/proposals", Map.of(
                 "statement", "The United States, the Republic of Korea and Japan strongly condemn the launch.",
                 "actions", List.of("joint statement at 0900 JST", "share trajectory data", "coordinate UNSC")));
         expectStatus(proposed, 201, "JPN proposes a joint statement");
         String proposalId = proposed.json().path("proposal").path("id").asText();
         timeline.record("jp-liaison", "proposed joint statement " + short8(proposalId));
         for (Country c : ALL) {
-            expectStatus(api.post(LIAISON.get(c), base + "/proposals/" + proposalId + "/approve", Map.of()), 200,
+            expectStatus(act(LIAISON.get(c), base + "/proposals/" + proposalId + "/approve", Map.of()), 200,
                     LIAISON.get(c) + " approves");
             timeline.record(LIAISON.get(c), "approved");
         }
@@ -172,15 +174,22 @@ public final class TrilateralScenario {
     private void correctionThenCancellation(KafkaProducer<String, byte[]> feed, Map<Country, LiveStream> streams) {
         timeline.step("4. a second launch: wrong impact prediction corrected, then cancelled by the feed");
         GeoPoint site = new GeoPoint(40.02 + jitter, 128.2); // Sinpo
-        publish(feed, report("us-sbirs-geo", Country.USA, site, JAPAN_EEZ), "USA sensor predicts impact in JPN EEZ");
+        MissileLaunchReport first = report("us-sbirs-geo", Country.USA, site, JAPAN_EEZ);
+        publish(feed, first, "USA sensor predicts impact in JPN EEZ");
         JsonNode alert = until("the second alert", () -> findAlert("us-liaison", site, a -> true));
         String alertId = alert.path("alertId").asText();
         timeline.record("ingestion", "alert " + short8(alertId) + " " + alert.path("severity").asText()
                 + ", affected " + alert.path("affectedCountries"));
         Instant corrected = Instant.now();
-        publish(feed, report("us-sbirs-geo", Country.USA, site, OPEN_SEA), "USA sensor corrects: impact outside EEZ");
+        MissileLaunchReport correction = report("us-sbirs-geo", Country.USA, site, OPEN_SEA);
+        publish(feed, new MissileLaunchReport(correction.reportId(), correction.sensorId(),
+                correction.reportingCountry(), first.detectedAt(), site, OPEN_SEA, correction.apogeeKm(),
+                correction.rangeKm(), correction.flightTimeSeconds(), correction.missileClass(),
+                correction.confidence(), null, correction.status()),
+                "USA sensor corrects its report of the same detection: impact outside every EEZ");
         JsonNode updated = until("the corrected alert", () -> findAlert("us-liaison", site,
-                a -> a.path("affectedCountries").isEmpty() && "Severe".equals(a.path("severity").asText())));
+                a -> alertId.equals(a.path("alertId").asText()) && a.path("affectedCountries").isEmpty()
+                        && "Severe".equals(a.path("severity").asText())));
         timeline.record("ingestion", "corrected: " + updated.path("severity").asText() + ", affected "
                 + updated.path("affectedCountries"), Duration.between(corrected, Instant.now()));
         for (Country c : ALL) {
@@ -246,12 +255,29 @@ public final class TrilateralScenario {
                 "a liaison reading the audit log");
     }
 
+    /**
+     * A consultation action as a liaison console sends it: a 409 caused by a concurrent change (another country
+     * acting at the same moment, or the alert's own events arriving) is retried after reloading, as the problem
+     * detail tells the client to.
+     */
+    private Api.Reply act(String who, String url, Object body) {
+        for (int attempt = 1; ; attempt++) {
+            Api.Reply reply = api.post(who, url, body);
+            if (reply.status() != 409 || !reply.body().contains("CONCURRENT_CHANGE") || attempt == 5) {
+                return reply;
+            }
+            timeline.record(who, "409 concurrent change: retrying");
+            sleep(100L * attempt);
+        }
+    }
+
     private JsonNode findAlert(String who, GeoPoint site, Predicate<JsonNode> also) {
         JsonNode list = ok(api.get(who, endpoints.ingestion() + "/api/v1/alerts?type=MISSILE_LAUNCH&limit=50"));
         for (JsonNode a : list.path("alerts")) {
             JsonNode p = a.path("launch").path("launchPoint");
             if (Math.abs(p.path("lat").asDouble() - site.lat()) < 0.05 && Math.abs(p.path("lon").asDouble()
-                    - site.lon()) < 0.05 && also.test(a)) {
+                    - site.lon()) < 0.05 && !Instant.parse(a.path("raisedAt").asText()).isBefore(started)
+                    && also.test(a)) {
                 return a;
             }
         }
