@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.tcc.contracts.Country;
 import org.tcc.contracts.events.consultation.ConsultationPhase;
 
@@ -45,10 +47,13 @@ public class ConsultationRepository implements PanacheRepositoryBase<Consultatio
      * Locks the consultation with the earliest deadline due at {@code now} that no other transaction holds
      * ({@code FOR UPDATE SKIP LOCKED}): several replicas share the work, none escalates the same one twice.
      */
-    public Optional<UUID> lockNextDue(Instant now) {
+    public Optional<UUID> lockNextDue(Instant now, Set<UUID> skip) {
+        // UUIDs are parsed values, never caller text: safe to inline
+        String skipped = skip.isEmpty() ? "" : skip.stream().map(id -> "'" + id + "'")
+                .collect(Collectors.joining(",", " AND id NOT IN (", ")"));
         @SuppressWarnings("unchecked")
         List<Object> ids = getEntityManager().createNativeQuery(
-                        "SELECT id FROM consultation WHERE next_due_at <= ?1 ORDER BY next_due_at, id "
+                        "SELECT id FROM consultation WHERE next_due_at <= ?1" + skipped + " ORDER BY next_due_at, id "
                                 + "LIMIT 1 FOR UPDATE SKIP LOCKED")
                 .setParameter(1, now).getResultList();
         return ids.stream().findFirst().map(id -> id instanceof UUID u ? u : UUID.fromString(id.toString()));

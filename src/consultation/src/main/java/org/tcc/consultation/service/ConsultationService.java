@@ -223,18 +223,42 @@ public class ConsultationService {
      * Its own transaction: the row lock ({@code SKIP LOCKED}) keeps other replicas off it until commit.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean escalateNextOverdue() {
+    public boolean escalateNextOverdue(Set<UUID> skip) {
         Instant now = Instant.now();
-        Optional<UUID> next = repository.lockNextDue(now);
+        Optional<UUID> next = repository.lockNextDue(now, skip);
         if (next.isEmpty()) {
             return false;
         }
-        ConsultationEntity entity = repository.findById(next.get());
+        try {
+            escalate(next.get(), now);
+        } catch (RuntimeException e) {
+            throw new EscalationFailed(next.get(), e);
+        }
+        return true;
+    }
+
+    /** Escalating one consultation failed (its transaction is rolled back); the job skips it for this run. */
+    public static class EscalationFailed extends RuntimeException {
+
+        private final UUID consultationId;
+
+        EscalationFailed(UUID consultationId, RuntimeException cause) {
+            super("escalation of consultation " + consultationId + " failed: " + cause, cause);
+            this.consultationId = consultationId;
+        }
+
+        public UUID consultationId() {
+            return consultationId;
+        }
+    }
+
+    private void escalate(UUID id, Instant now) {
+        ConsultationEntity entity = repository.findById(id);
         Consultation c = mapper.toDomain(entity);
         Outcome outcome = c.escalateOverdue(now, rules.deadlines());
         if (!(outcome instanceof Outcome.Applied applied)) {
             mapper.write(c, entity); // a stale work-list entry: recompute the next deadline
-            return true;
+            return;
         }
         List<ConsultationEvent> fresh = new ArrayList<>();
         List<Map<String, Object>> silent = new ArrayList<>();
@@ -256,7 +280,6 @@ public class ConsultationService {
         details.put("silent", silent);
         record(c, entity, new Outcome.Applied(applied.before(), applied.after(), fresh), SERVICE_SUBJECT, null,
                 "ESCALATE", details);
-        return true;
     }
 
     // ---------------------------------------------------------------------------------------------- helpers

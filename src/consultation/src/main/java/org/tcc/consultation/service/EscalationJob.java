@@ -3,6 +3,9 @@ package org.tcc.consultation.service;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.tcc.consultation.config.ConsultationConfig;
 
@@ -25,11 +28,16 @@ public class EscalationJob {
     @Scheduled(identity = "consultation-escalation", every = "${tcc.consultation.escalation.every:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void escalateOverdue() {
+        Set<UUID> failed = new HashSet<>();
         for (int i = 0; i < config.escalation().batch(); i++) {
             try {
-                if (!consultations.escalateNextOverdue()) {
+                if (!consultations.escalateNextOverdue(failed)) {
                     return;
                 }
+            } catch (ConsultationService.EscalationFailed e) {
+                // one consultation that cannot be escalated must not hold up the others; retried next run
+                LOG.errorf(e.getCause(), "%s", e.getMessage());
+                failed.add(e.consultationId());
             } catch (RuntimeException e) {
                 LOG.warnf("escalation run stopped: %s (retried next run)", e.toString());
                 return;

@@ -79,6 +79,19 @@ class AlertConveningTest {
     }
 
     @Test
+    void anUpdateThatNowMeetsThePolicyConvenes() {
+        String alertId = UUID.randomUUID().toString();
+        try (KafkaProbe probe = KafkaProbe.fromNow(Topics.CONSULTATIONS)) {
+            AlertEvents.send(EventType.ALERT_RAISED, AlertEvents.raised(alertId, Severity.Moderate, ALL));
+            AlertEvents.send(EventType.ALERT_UPDATED, AlertEvents.updated(alertId, 2));
+            JsonNode state = Events.json(probe.await(Events.aboutAlert(alertId, EventType.CONSULTATION_CONVENED), 1,
+                    Duration.ofSeconds(30)).get(0)).path("consultation");
+            assertEquals("SENIOR", state.path("level").asText());
+        }
+        assertEquals(1, consultationsFor(alertId));
+    }
+
+    @Test
     void alertsBelowThePolicyDoNotConvene() {
         String alertId = UUID.randomUUID().toString();
         String eventId = AlertEvents.send(EventType.ALERT_RAISED, AlertEvents.raised(alertId, Severity.Minor, ALL));
