@@ -354,9 +354,19 @@ public final class TrilateralScenario {
         return id.length() > 8 ? id.substring(0, 8) : id;
     }
 
+    /** The notification's title (what the liaison reads first), else the start of its data. */
     private static String summary(String data) {
-        String flat = data.replaceAll("\\s+", " ");
-        return flat.length() > 70 ? flat.substring(0, 70) + "…" : flat;
+        String text = data;
+        try {
+            JsonNode json = Api.JSON.readTree(data);
+            if (json.hasNonNull("title")) {
+                text = json.get("title").asText();
+            }
+        } catch (java.io.IOException e) {
+            // not JSON: show it as it came
+        }
+        String flat = text.replaceAll("\\s+", " ");
+        return flat.length() > 76 ? flat.substring(0, 76) + "…" : flat;
     }
 
     private static void sleep(long millis) {
