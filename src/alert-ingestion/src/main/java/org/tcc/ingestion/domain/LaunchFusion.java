@@ -23,8 +23,8 @@ import org.tcc.contracts.events.feed.TrackPoint;
  * the launches that pass, the closest wins. The impact and track gates are what keep a salvo apart: missiles
  * launched seconds apart from nearby sites still fly to different places, so each becomes its own alert.
  *
- * <p>A sensor's later report of a missile it already reported (same sensor, same detection time) is a correction:
- * it joins that launch whatever its new impact prediction, and supersedes the sensor's earlier report.
+ * <p>A report that names the same sensor's earlier report in {@code correctsReportId} is a correction: it joins
+ * that report's launch whatever its new impact prediction (the launch gate still applies), and supersedes it.
  *
  * <p>The estimate depends only on the set of reports, never on their order.
  */
@@ -105,10 +105,10 @@ public final class LaunchFusion {
         return score;
     }
 
-    /** The same sensor reporting again the missile it detected at the same moment (within a second). */
+    /** The report corrects one of this launch's reports by the same sensor. */
     static boolean isCorrection(MissileLaunchReport report, TrackedLaunch launch) {
-        return launch.reports().stream().anyMatch(earlier -> earlier.sensorId().equals(report.sensorId())
-                && Math.abs(Duration.between(earlier.detectedAt(), report.detectedAt()).toMillis()) <= 1000);
+        return report.correctsReportId() != null && launch.reports().stream().anyMatch(earlier ->
+                earlier.sensorId().equals(report.sensorId()) && earlier.reportId().equals(report.correctsReportId()));
     }
 
     /** For each point of {@code track}, the distance to the point of {@code reference} closest in time; averaged. */

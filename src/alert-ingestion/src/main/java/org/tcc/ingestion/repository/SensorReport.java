@@ -52,6 +52,17 @@ public class SensorReport extends PanacheEntityBase {
     @Column(name = "launch_lon", nullable = false)
     public double launchLon;
 
+    /** Grid cell of the launch point, see {@link #cellOf}. */
+    @Column(name = "launch_cell", nullable = false)
+    public int launchCell;
+
     @Column(nullable = false)
     public String payload;
+
+    /** A one-degree grid cell number of a position (latitude row × 360 + longitude column). */
+    public static int cellOf(double lat, double lon) {
+        int row = (int) Math.floor(Math.max(-90, Math.min(89.999, lat))) + 90;
+        int column = (int) Math.floor(Math.max(-180, Math.min(179.999, lon))) + 180;
+        return row * 360 + column;
+    }
 }

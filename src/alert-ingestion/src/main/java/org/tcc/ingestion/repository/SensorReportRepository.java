@@ -38,14 +38,22 @@ public class SensorReportRepository implements PanacheRepositoryBase<SensorRepor
     public List<UUID> candidateAlerts(Instant t, Duration window, TrafficStatus status, GeoPoint point,
                                       double radiusKm) {
         double dLat = radiusKm / 110.574 * 2;
-        double dLon = radiusKm / (111.320 * Math.max(0.05, Math.cos(Math.toRadians(point.lat())))) * 2;
+        double dLon = Math.min(180, radiusKm / (111.320 * Math.max(0.05, Math.cos(Math.toRadians(point.lat())))) * 2);
+        Set<Integer> cells = new java.util.HashSet<>();
+        for (double lat = point.lat() - dLat; lat < point.lat() + dLat + 1; lat += 1) {
+            for (double lon = point.lon() - dLon; lon < point.lon() + dLon + 1; lon += 1) {
+                cells.add(SensorReport.cellOf(Math.min(lat, point.lat() + dLat), Math.min(lon, point.lon() + dLon)));
+            }
+        }
         return getEntityManager().createQuery("""
                         SELECT DISTINCT r.alertId FROM SensorReport r, Alert a
                         WHERE a.id = r.alertId AND a.lifecycle = org.tcc.contracts.events.alert.AlertLifecycle.ACTIVE
-                          AND r.trafficStatus = :status AND r.detectedAt BETWEEN :from AND :to
+                          AND r.trafficStatus = :status AND r.launchCell IN :cells
+                          AND r.detectedAt BETWEEN :from AND :to
                           AND r.launchLat BETWEEN :minLat AND :maxLat AND r.launchLon BETWEEN :minLon AND :maxLon""",
                         UUID.class)
                 .setParameter("status", status)
+                .setParameter("cells", cells)
                 .setParameter("from", t.minus(window))
                 .setParameter("to", t.plus(window))
                 .setParameter("minLat", point.lat() - dLat)

@@ -141,6 +141,7 @@ public class ReportIntake {
         row.detectedAt = report.detectedAt();
         row.launchLat = report.launchPoint().lat();
         row.launchLon = report.launchPoint().lon();
+        row.launchCell = SensorReport.cellOf(row.launchLat, row.launchLon);
         row.payload = new String(verified.payload(), StandardCharsets.UTF_8);
         reports.persist(row);
     }

@@ -169,11 +169,15 @@ class LaunchFusionTest {
     @Test
     void aCorrectionWithAFarImpactJoinsTheLaunchItCorrects() {
         MissileLaunchReport first = report("jp-fps5-sado", Country.JPN, "jp-1", T0, PYONGYANG, JAPAN_EEZ);
-        MissileLaunchReport correction = report("jp-fps5-sado", Country.JPN, "jp-2", T0, PYONGYANG, OPEN_SEA);
-        MissileLaunchReport otherMissile = report("jp-fps5-sado", Country.JPN, "jp-3", T0.plusSeconds(4),
-                PYONGYANG, OPEN_SEA);
+        MissileLaunchReport correction = report("jp-fps5-sado", Country.JPN, "jp-2", T0.plusSeconds(20), PYONGYANG,
+                OPEN_SEA).correcting("jp-1");
+        MissileLaunchReport otherMissile = report("jp-fps5-sado", Country.JPN, "jp-3", T0, PYONGYANG, OPEN_SEA);
         assertEquals(List.of(Set.of("jp-fps5-sado")), fuse(List.of(first, correction)));
-        assertEquals(2, fuse(List.of(first, otherMissile)).size(), "a later detection by the same sensor");
+        assertEquals(OPEN_SEA, LaunchFusion.estimate(List.of(first, correction)).predictedImpactPoint());
+        assertEquals(2, fuse(List.of(first, otherMissile)).size(), "same sensor, same moment, another missile");
+        MissileLaunchReport foreignCorrection = report("kr-greenpine-1", Country.KOR, "kr-9", T0, PYONGYANG,
+                OPEN_SEA).correcting("jp-1");
+        assertEquals(2, fuse(List.of(first, foreignCorrection)).size(), "only a sensor corrects its own report");
     }
 
     @Test

@@ -93,14 +93,14 @@ public class FeedBenchmark implements Callable<Integer> {
             System.out.println("|---|---|---|---|---|---|---|---|");
             List<String> cpu = new ArrayList<>();
             for (int rate : rates) {
-                Map<String, ProcessStats.Sample> before = ProcessStats.read(layout.pidFile());
+                Map<String, ProcessStats.Sample> before = ProcessStats.read(layout.pidFile(), layout.home().resolve("postgres"));
                 histogram = new Histogram(TimeUnit.MINUTES.toMillis(5), 3);
                 matched.set(0);
                 long start = System.nanoTime();
                 long sent = run(producer, signer, rate, seconds);
                 drain();
                 double elapsed = (System.nanoTime() - start) / 1e9;
-                Map<String, ProcessStats.Sample> after = ProcessStats.read(layout.pidFile());
+                Map<String, ProcessStats.Sample> after = ProcessStats.read(layout.pidFile(), layout.home().resolve("postgres"));
                 Histogram h = histogram;
                 System.out.printf("| %d | %d | %d | %.0f | %d | %d | %d | %d |%n", rate, sent, matched.get(),
                         matched.get() / Math.max(elapsed, seconds), h.getValueAtPercentile(50),
@@ -176,22 +176,21 @@ public class FeedBenchmark implements Callable<Integer> {
         return String.format("%.4f,%.4f", p.lat(), p.lon());
     }
 
+    /** Waits until every sent report's alert event arrived, or nothing arrived for 10 s (then they are lost). */
     private void drain() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         long last = -1;
-        while (System.nanoTime() < deadline) {
+        long quietSince = System.nanoTime();
+        while (!sentAt.isEmpty()) {
             long now = matched.get();
-            if (now == last && sentAt.isEmpty()) {
+            if (now != last) {
+                last = now;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > Duration.ofSeconds(10).toNanos()) {
+                System.out.printf("  %d reports without an alert event after 10 s of silence%n", sentAt.size());
+                sentAt.clear();
                 return;
             }
-            if (now == last) {
-                Thread.sleep(1000);
-                if (matched.get() == now) {
-                    return;
-                }
-            }
-            last = now;
-            Thread.sleep(500);
+            Thread.sleep(200);
         }
     }
 

@@ -20,10 +20,12 @@ public final class ProcessStats {
     private ProcessStats() {
     }
 
-    /** Reads every process named in the stack's pid file, plus PostgreSQL (children of the supervisor). */
-    public static Map<String, Sample> read(Path pidFile) throws IOException {
+    /**
+     * Reads every process named in the stack's pid file, plus PostgreSQL (the postmaster started on
+     * {@code postgresData}, detached by pg_ctl, and its backends).
+     */
+    public static Map<String, Sample> read(Path pidFile, Path postgresData) throws IOException {
         Map<String, Sample> samples = new LinkedHashMap<>();
-        long supervisor = -1;
         for (String line : Files.readAllLines(pidFile)) {
             String[] parts = line.split(" ");
             if (parts.length != 2) {
@@ -31,18 +33,16 @@ public final class ProcessStats {
             }
             long pid = Long.parseLong(parts[1]);
             if (parts[0].equals("supervisor")) {
-                supervisor = pid;
                 continue;
             }
             samples.put(parts[0], tree(parts[0], List.of(pid), true));
         }
-        if (supervisor > 0) {
-            List<Long> postgres = new ArrayList<>();
-            ProcessHandle.of(supervisor).ifPresent(p -> p.children()
-                    .filter(c -> c.info().command().orElse("").endsWith("postgres"))
-                    .forEach(c -> postgres.add(c.pid())));
-            samples.put("postgresql", tree("postgresql", postgres, true));
-        }
+        String data = postgresData.toString();
+        List<Long> postmaster = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(data)
+                        && p.info().command().orElse("").endsWith("postgres"))
+                .map(ProcessHandle::pid).toList();
+        samples.put("postgresql", tree("postgresql", postmaster, true));
         return samples;
     }
 

@@ -181,12 +181,8 @@ public final class TrilateralScenario {
         timeline.record("ingestion", "alert " + short8(alertId) + " " + alert.path("severity").asText()
                 + ", affected " + alert.path("affectedCountries"));
         Instant corrected = Instant.now();
-        MissileLaunchReport correction = report("us-sbirs-geo", Country.USA, site, OPEN_SEA);
-        publish(feed, new MissileLaunchReport(correction.reportId(), correction.sensorId(),
-                correction.reportingCountry(), first.detectedAt(), site, OPEN_SEA, correction.apogeeKm(),
-                correction.rangeKm(), correction.flightTimeSeconds(), correction.missileClass(),
-                correction.confidence(), null, correction.status()),
-                "USA sensor corrects its report of the same detection: impact outside every EEZ");
+        publish(feed, report("us-sbirs-geo", Country.USA, site, OPEN_SEA).correcting(first.reportId()),
+                "USA sensor corrects its report: impact outside every EEZ");
         JsonNode updated = until("the corrected alert", () -> findAlert("us-liaison", site,
                 a -> alertId.equals(a.path("alertId").asText()) && a.path("affectedCountries").isEmpty()
                         && "Severe".equals(a.path("severity").asText())));

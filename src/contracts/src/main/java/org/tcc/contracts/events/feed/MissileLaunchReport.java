@@ -19,6 +19,8 @@ import org.tcc.contracts.events.Values;
  * @param flightTimeSeconds optional
  * @param confidence the sensor's confidence in [0, 1]
  * @param track optional observed positions
+ * @param correctsReportId optional: the {@code reportId} of this sensor's earlier report that this one corrects
+ *                         (a new impact prediction for the same missile, say); absent for a new detection
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MissileLaunchReport(
@@ -34,10 +36,27 @@ public record MissileLaunchReport(
         MissileClass missileClass,
         double confidence,
         List<TrackPoint> track,
-        TrafficStatus status) implements EventPayload {
+        TrafficStatus status,
+        String correctsReportId) implements EventPayload {
 
     public MissileLaunchReport {
         track = Values.copy(track);
+    }
+
+    /** A report of a new detection (it corrects no earlier report). */
+    public MissileLaunchReport(String reportId, String sensorId, Country reportingCountry, Instant detectedAt,
+                               GeoPoint launchPoint, GeoPoint predictedImpactPoint, Double apogeeKm, Double rangeKm,
+                               Integer flightTimeSeconds, MissileClass missileClass, double confidence,
+                               List<TrackPoint> track, TrafficStatus status) {
+        this(reportId, sensorId, reportingCountry, detectedAt, launchPoint, predictedImpactPoint, apogeeKm, rangeKm,
+                flightTimeSeconds, missileClass, confidence, track, status, null);
+    }
+
+    /** This report, as a correction of the same sensor's report {@code reportId}. */
+    public MissileLaunchReport correcting(String earlierReportId) {
+        return new MissileLaunchReport(reportId, sensorId, reportingCountry, detectedAt, launchPoint,
+                predictedImpactPoint, apogeeKm, rangeKm, flightTimeSeconds, missileClass, confidence, track, status,
+                earlierReportId);
     }
 
     /** The Kafka key: {@code sensorId}. */
