@@ -185,13 +185,25 @@ public class ConsultationResource {
     }
 
     /** A concurrent change of the same consultation won the optimistic lock: 409 with the state it left. */
+    /**
+     * Runs an action, each attempt in its own transaction on freshly loaded state. A lost optimistic-lock race
+     * (another country acting, or an alert event landing on the timeline at the same moment) is retried: the
+     * domain rules judge the action again against the new state, so a retry never applies an action that is no
+     * longer allowed (that is a 409 naming the phase). Only a race lost three times is reported as a conflict.
+     */
     private ConsultationView guarded(UUID id, Supplier<Consultation> action) {
-        try {
-            return ConsultationView.of(action.get());
-        } catch (OptimisticLockException | StaleStateException e) {
-            String phase = service.currentPhase(id).map(Enum::name).orElse("UNKNOWN");
-            throw Problem.conflict("the consultation was changed concurrently; reload it and retry",
-                    Map.of("currentState", phase, "refusal", "CONCURRENT_CHANGE"));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ConsultationView.of(action.get());
+            } catch (OptimisticLockException | StaleStateException e) {
+                if (attempt == CONCURRENT_ATTEMPTS) {
+                    String phase = service.currentPhase(id).map(Enum::name).orElse("UNKNOWN");
+                    throw Problem.conflict("the consultation was changed concurrently; reload it and retry",
+                            Map.of("currentState", phase, "refusal", "CONCURRENT_CHANGE"));
+                }
+            }
         }
     }
+
+    private static final int CONCURRENT_ATTEMPTS = 3;
 }
