@@ -77,7 +77,7 @@ public class FeedBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         StackLayout layout = StackLayout.fromEnvironment();
         SensorSigner signer = SensorSigner.fromJwks(layout.root().resolve("deploy/sensors/local-sensors.private.jwks.json"));
-        nextCell = random.nextInt(30_000);
+        nextCell = random.nextInt(16_000);
         AtomicBoolean running = new AtomicBoolean(true);
         Thread observer = new Thread(() -> observe(layout.kafkaBootstrap(), running), "alert-observer");
         observer.start();
@@ -166,10 +166,14 @@ public class FeedBenchmark implements Callable<Integer> {
         return total;
     }
 
-    /** Launch sites on a 0.6-degree grid over open ocean, so separate launches never fuse. */
+    /**
+     * Launch sites on a grid 1 degree of latitude by 1.5 degrees of longitude apart (more than the 50 km fusion
+     * gate up to 60 degrees north), over mostly open ocean, so separate launches never fuse.
+     */
     private GeoPoint nextSite() {
-        int cell = nextCell++ % 30_000;
-        return new GeoPoint(-40 + (cell / 200) * 0.6, 100 + (cell % 200) * 0.6 - (cell % 200 > 133 ? 360 : 0));
+        int cell = nextCell++ % 16_000;
+        double lon = 100 + (cell % 160) * 1.5;
+        return new GeoPoint(-40 + (cell / 160) * 1.0, lon >= 180 ? lon - 360 : lon);
     }
 
     private static String key(GeoPoint p) {
