@@ -137,7 +137,8 @@ public class FeedBenchmark implements Callable<Integer> {
             int sensor = (int) (i % SENSORS.length);
             if (sensor == 0) {
                 site = nextSite();
-                impact = new GeoPoint(site.lat() + 1.0, site.lon() + 5.0);
+                double impactLon = site.lon() + 5.0;
+                impact = new GeoPoint(site.lat() + 1.0, impactLon > 180 ? impactLon - 360 : impactLon);
                 launchKey = null;
             }
             String reportId = "bench-" + UUID.randomUUID();
