@@ -69,10 +69,10 @@ public final class Api {
         }
     }
 
-    private Reply send(HttpRequest.Builder request) {
+    private Reply send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode json = null;
             String type = response.headers().firstValue("Content-Type").orElse("");
             if (type.contains("json") && !response.body().isEmpty()) {
@@ -80,7 +80,7 @@ public final class Api {
             }
             return new Reply(response.statusCode(), response.body(), json);
         } catch (IOException e) {
-            throw new ScenarioFailure("request failed: " + e);
+            throw new ScenarioFailure(request.method() + " " + request.uri() + " failed: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ScenarioFailure("interrupted");
