@@ -13,7 +13,17 @@ public final class TestKafka {
     private TestKafka() {
     }
 
+    /**
+     * A Quarkus test profile restarts the application in a fresh class loader, where this class's statics start
+     * empty: the broker's address is kept in a system property so that the whole JVM shares one broker.
+     */
+    private static final String SHARED = "tcc.test.kafka.bootstrap";
+
     public static synchronized String bootstrapServers() {
+        String shared = System.getProperty(SHARED);
+        if (shared != null) {
+            return shared;
+        }
         if (cluster == null) {
             try {
                 KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
@@ -30,6 +40,7 @@ public final class TestKafka {
                 kit.waitForReadyBrokers();
                 KafkaTopics.createAll(kit.bootstrapServers(), Duration.ofSeconds(30));
                 cluster = kit;
+                System.setProperty(SHARED, kit.bootstrapServers());
                 Runtime.getRuntime().addShutdownHook(new Thread(TestKafka::close, "test-kafka-stop"));
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the test Kafka broker: " + e, e);

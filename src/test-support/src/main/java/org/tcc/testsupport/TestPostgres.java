@@ -13,18 +13,30 @@ public final class TestPostgres {
     private TestPostgres() {
     }
 
+    /** As for the broker: one server per JVM, even across the class loaders of Quarkus test profiles. */
+    private static final String SHARED = "tcc.test.postgres.port";
+
     public static synchronized String jdbcUrl(String service) {
+        String database = Databases.nameOf(service);
+        Databases.ensure(adminUrl(), "postgres", "postgres", database, PASSWORD);
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    private static synchronized int startedPort() {
+        String shared = System.getProperty(SHARED);
+        if (shared != null) {
+            return Integer.parseInt(shared);
+        }
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder().start();
             } catch (IOException e) {
                 throw new IllegalStateException("cannot start the test PostgreSQL server: " + e, e);
             }
+            System.setProperty(SHARED, String.valueOf(server.getPort()));
             Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::close, "test-postgres-stop"));
         }
-        String database = Databases.nameOf(service);
-        Databases.ensure(adminUrl(), "postgres", "postgres", database, PASSWORD);
-        return "jdbc:postgresql://localhost:" + server.getPort() + "/" + database;
+        return server.getPort();
     }
 
     public static String user(String service) {
@@ -32,13 +44,12 @@ public final class TestPostgres {
     }
 
     /** The server's port (starts it if needed). */
-    public static synchronized int port() {
-        jdbcUrl("test");
-        return server.getPort();
+    public static int port() {
+        return startedPort();
     }
 
-    public static synchronized String adminUrl() {
-        return "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
+    public static String adminUrl() {
+        return "jdbc:postgresql://localhost:" + port() + "/postgres";
     }
 
     private static synchronized void close() {
