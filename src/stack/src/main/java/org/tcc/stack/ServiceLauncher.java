@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.tcc.stack.infra.Processes;
 
 /** Starts one TCC service from its Quarkus build output, in its own process group, configured by environment. */
 public final class ServiceLauncher {
@@ -32,7 +33,7 @@ public final class ServiceLauncher {
     /** Returns the process (group) id; output goes to {@code log}. */
     public static long start(Path jar, String name, int port, Wiring wiring, Path log, Path workDir)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(List.of("setsid", UpCommand.javaBinary(), "-Xms64m", "-Xmx384m",
+        ProcessBuilder builder = new ProcessBuilder(List.of("setsid", Processes.javaBinary(), "-Xms64m", "-Xmx384m",
                 "-jar", jar.toString()))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)

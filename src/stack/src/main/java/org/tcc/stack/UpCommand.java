@@ -236,9 +236,4 @@ public class UpCommand implements Callable<Integer> {
         }
         stopped.countDown();
     }
-
-    /** The java binary of this JVM, used for every child JVM. */
-    static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 }

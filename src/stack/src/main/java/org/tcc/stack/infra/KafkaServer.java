@@ -59,7 +59,7 @@ public final class KafkaServer {
         if (!Files.exists(logs.resolve("meta.properties"))) {
             String clusterId = java.util.Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(uuidBytes(UUID.randomUUID()));
-            Process format = new ProcessBuilder(List.of(java(), "-cp", classpath,
+            Process format = new ProcessBuilder(List.of(Processes.javaBinary(), "-cp", classpath,
                     "-Dlog4j2.configurationFile=" + log4j.toAbsolutePath(), "kafka.tools.StorageTool", "format",
                     "-t", clusterId, "-c", properties.toString()))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -68,7 +68,7 @@ public final class KafkaServer {
                 throw new IllegalStateException("formatting Kafka storage failed, see " + logFile);
             }
         }
-        return new ProcessBuilder(List.of("setsid", java(), "-Xms128m", "-Xmx512m", "-cp", classpath,
+        return new ProcessBuilder(List.of("setsid", Processes.javaBinary(), "-Xms128m", "-Xmx512m", "-cp", classpath,
                 "-Dlog4j2.configurationFile=" + log4j.toAbsolutePath(), "kafka.Kafka", properties.toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start().pid();
@@ -95,10 +95,6 @@ public final class KafkaServer {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static byte[] uuidBytes(UUID uuid) {

@@ -9,6 +9,11 @@ public final class Processes {
     private Processes() {
     }
 
+    /** The java binary of this JVM, used for every child JVM (broker, services). */
+    public static String javaBinary() {
+        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     public static boolean isAlive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
