@@ -26,8 +26,22 @@ public class UpCommand implements Callable<Integer> {
 
     static final String DB_PASSWORD = "tcc-local-only";
 
+    /** Restarts of one component within this window count towards {@link #MAX_RESTARTS}. */
+    static final Duration RESTART_WINDOW = Duration.ofMinutes(10);
+    /** More restarts than this within {@link #RESTART_WINDOW} and the component is left down (crash loop). */
+    static final int MAX_RESTARTS = 5;
+
+    /** How to start a component again: returns its new process (group) id. */
+    @FunctionalInterface
+    interface Starter {
+        long start() throws IOException, InterruptedException;
+    }
+
     private final Map<String, Long> processGroups = new LinkedHashMap<>();
+    private final Map<String, Starter> starters = new LinkedHashMap<>();
+    private final Map<String, List<Long>> restarts = new LinkedHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean stopping;
     private EmbeddedPostgres postgres;
     private org.tcc.stack.infra.MailServer mail;
     private StackLayout layout;
@@ -106,7 +120,7 @@ public class UpCommand implements Callable<Integer> {
         }
     }
 
-    private void startKeycloak() throws IOException {
+    private void startKeycloak() throws IOException, InterruptedException {
         Path zip = Path.of(System.getProperty("tcc.keycloak.zip", System.getProperty("user.home")
                 + "/.m2/repository/org/keycloak/keycloak-quarkus-dist/" + KeycloakServer.VERSION
                 + "/keycloak-quarkus-dist-" + KeycloakServer.VERSION + ".zip"));
@@ -114,10 +128,11 @@ public class UpCommand implements Callable<Integer> {
         boolean firstStart = !Files.exists(home.resolve("data/h2"));
         Console.say("starting Keycloak " + KeycloakServer.VERSION + " on port " + layout.keycloakPort()
                 + (firstStart ? " (first start: about a minute)" : ""));
-        long pid = KeycloakServer.start(home, layout.keycloakPort(),
+        Starter starter = () -> KeycloakServer.start(home, layout.keycloakPort(),
                 layout.root().resolve("deploy/keycloak/tcc-realm.json"), layout.logs().resolve("keycloak.log"),
                 false);
-        remember("keycloak", pid);
+        starters.put("keycloak", starter);
+        remember("keycloak", starter.start());
     }
 
     private void startPostgres() throws IOException {
@@ -134,23 +149,27 @@ public class UpCommand implements Callable<Integer> {
 
     private void startKafka() throws IOException, InterruptedException {
         Console.say("starting the Kafka broker on port " + layout.kafkaPort());
-        long pid = KafkaServer.start(layout.home().resolve("kafka"), layout.kafkaPort(),
+        Starter starter = () -> KafkaServer.start(layout.home().resolve("kafka"), layout.kafkaPort(),
                 layout.kafkaControllerPort(), System.getProperty("java.class.path"),
                 layout.logs().resolve("kafka.log"));
+        starters.put("kafka", starter);
+        long pid = starter.start();
         remember("kafka", pid);
         KafkaServer.awaitPort(layout.kafkaPort(), pid, Duration.ofMinutes(2), Console::say);
         Console.say("creating topics and waiting for their leaders");
         KafkaTopics.createAll(layout.kafkaBootstrap(), Duration.ofMinutes(1));
     }
 
-    private void startServices() throws IOException {
+    private void startServices() throws IOException, InterruptedException {
         for (StackLayout.Service service : layout.services()) {
             Console.say("starting " + service.name() + " on port " + service.port());
             ServiceLauncher.Wiring wiring = new ServiceLauncher.Wiring(layout.kafkaBootstrap(), layout.issuer(),
                     layout.postgresPort(), DB_PASSWORD, ServiceLauncher.localStackSettings(service.name(),
                     layout.smtpPort()));
-            remember(service.name(), ServiceLauncher.start(service.jar(layout.root()), service.name(), service.port(),
-                    wiring, layout.logs().resolve(service.name() + ".log"), layout.home()));
+            Starter starter = () -> ServiceLauncher.start(service.jar(layout.root()), service.name(), service.port(),
+                    wiring, layout.logs().resolve(service.name() + ".log"), layout.home());
+            starters.put(service.name(), starter);
+            remember(service.name(), starter.start());
         }
     }
 
@@ -188,27 +207,89 @@ public class UpCommand implements Callable<Integer> {
         System.out.println(out);
     }
 
+    /**
+     * Watches every component; one that dies without being asked to (a crash, an OOM kill, {@code kill -9}) is
+     * started again with the same settings, like a Kubernetes restart policy, after a back-off that doubles with
+     * each restart in the last {@link #RESTART_WINDOW} (1 s, 2 s, 4 s ...). A component that crashes more than
+     * {@link #MAX_RESTARTS} times in that window is left down.
+     */
     private void watch() throws InterruptedException {
         while (stopped.getCount() > 0) {
             for (Map.Entry<String, Long> entry : List.copyOf(processGroups.entrySet())) {
-                if (!Processes.isAlive(entry.getValue())) {
-                    Console.error(entry.getKey() + " exited; see " + layout.logs());
-                    processGroups.remove(entry.getKey());
+                if (!stopping && !Processes.isAlive(entry.getValue())) {
+                    restart(entry.getKey(), entry.getValue());
                 }
             }
-            stopped.await(Duration.ofSeconds(5).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            stopped.await(Duration.ofSeconds(1).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void restart(String name, long deadPid) throws InterruptedException {
+        long now = System.nanoTime();
+        List<Long> recent = restarts.computeIfAbsent(name, n -> new ArrayList<>());
+        recent.removeIf(at -> now - at > RESTART_WINDOW.toNanos());
+        if (recent.size() >= MAX_RESTARTS) {
+            Console.error(name + " (pid " + deadPid + ") exited again: " + recent.size() + " restarts in the last "
+                    + RESTART_WINDOW.toMinutes() + " min, leaving it down; see " + layout.logs());
+            synchronized (this) {
+                processGroups.remove(name);
+                writePidFile();
+            }
+            return;
+        }
+        long backoffSeconds = 1L << recent.size();
+        Console.error(name + " (pid " + deadPid + ") exited unexpectedly; restarting it in " + backoffSeconds
+                + " s (restart " + (recent.size() + 1) + " in " + RESTART_WINDOW.toMinutes() + " min), log "
+                + layout.logs().resolve(name + ".log"));
+        recent.add(now);
+        if (stopped.await(backoffSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
+            return;
+        }
+        long pid;
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            try {
+                pid = starters.get(name).start();
+                remember(name, pid);
+            } catch (IOException | RuntimeException e) {
+                Console.error("cannot restart " + name + ": " + e.getMessage() + "; will try again");
+                return;
+            }
+        }
+        Console.say("restarted " + name + " (pid " + pid + ")");
+        if (name.equals("kafka")) {
+            try {
+                KafkaServer.awaitPort(layout.kafkaPort(), pid, Duration.ofMinutes(2), Console::say);
+            } catch (IllegalStateException e) {
+                Console.error(e.getMessage());
+            }
         }
     }
 
     private synchronized void remember(String name, long pid) throws IOException {
         processGroups.put(name, pid);
+        writePidFile();
+    }
+
+    /** Rewrites {@code stack.pids}: the supervisor first, then every component's current process group. */
+    private synchronized void writePidFile() {
         List<String> lines = new ArrayList<>();
         lines.add("supervisor " + ProcessHandle.current().pid());
         processGroups.forEach((n, p) -> lines.add(n + " " + p));
-        Files.write(layout.pidFile(), lines);
+        try {
+            Path temporary = layout.pidFile().resolveSibling("stack.pids.tmp");
+            Files.write(temporary, lines);
+            Files.move(temporary, layout.pidFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Console.error("cannot write " + layout.pidFile() + ": " + e.getMessage());
+        }
     }
 
     private synchronized void stopAll() {
+        stopping = true;
         Console.say("stopping the stack");
         List<String> names = new ArrayList<>(processGroups.keySet());
         java.util.Collections.reverse(names);
