@@ -4,6 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.tcc.contracts.FeedSignature;
@@ -13,12 +14,13 @@ import org.tcc.ingestion.domain.ReportAuthenticity;
 import org.tcc.ingestion.service.ReportIntake;
 import org.tcc.kit.messaging.IncomingEvent;
 import org.tcc.kit.messaging.Rejected;
-import org.tcc.kit.messaging.TransientRetry;
+import org.tcc.kit.messaging.Batches;
+import org.tcc.kit.messaging.DeadLetters;
 
 /**
- * Sensor reports from {@code tcc.feed.missile-launch.v1}. A report that is unsigned, forged, from an unknown
- * sensor, for the wrong country or invalid is {@link Rejected}: it goes to the dead-letter topic with its reason
- * and the consumer carries on. Transient failures (database restarting) are retried in place.
+ * Sensor reports from {@code tcc.feed.missile-launch.v1}, a polled batch at a time. A report that is unsigned,
+ * forged, from an unknown sensor, for the wrong country or invalid is {@link Rejected}: it goes to the dead-letter
+ * topic with its reason and the consumer carries on. Transient failures (database restarting) are retried in place.
  */
 @ApplicationScoped
 public class MissileLaunchReportConsumer {
@@ -31,26 +33,37 @@ public class MissileLaunchReportConsumer {
     @Inject
     IngestionConfig config;
 
+    @Inject
+    DeadLetters deadLetters;
+
+    /**
+     * A polled batch: each record is verified alone (a bad one is dead-lettered alone), then the authentic ones are
+     * applied in one transaction.
+     */
     @Incoming("missile-launch-reports")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
+    public void consume(ConsumerRecords<String, byte[]> batch) {
+        Batches.process(batch, "applying sensor reports", config.retryPatience(), deadLetters, this::verify,
+                intake::applyAll, intake::apply);
+    }
+
+    ReportIntake.VerifiedReport verify(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.of(record);
-        ReportIntake.VerifiedReport report;
         try {
             if (record.value() == null) {
                 throw new Rejected("empty record");
             }
-            report = intake.verify(record.value(), event.header(FeedSignature.KAFKA_HEADER).orElse(null));
+            return intake.verify(record.value(), event.header(FeedSignature.KAFKA_HEADER).orElse(null));
         } catch (ReportAuthenticity.NotAuthentic e) {
             LOG.warnf("rejected report at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
             throw new Rejected(e.failure() + ": " + e.getMessage());
         } catch (InvalidReport e) {
             throw new Rejected(e.getMessage());
+        } catch (Rejected e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new Rejected("unreadable report: " + e.getMessage());
         }
-        TransientRetry.run("applying report " + report.report().reportId(), config.retryPatience(),
-                () -> intake.apply(report));
     }
 }

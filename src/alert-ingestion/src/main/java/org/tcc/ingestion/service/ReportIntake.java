@@ -91,8 +91,29 @@ public class ReportIntake {
     /** Applies a verified report once: a redelivered (sensor, report id) changes nothing. */
     @Transactional
     public Outcome apply(VerifiedReport verified) {
-        MissileLaunchReport report = verified.report();
         reports.lockFusion();
+        return fuse(verified);
+    }
+
+    /**
+     * Applies a batch of verified reports in one transaction, in order, under one hold of the fusion lock: each
+     * report sees the ones before it, exactly as if they had been applied one by one.
+     */
+    @Transactional
+    public List<Outcome> applyAll(List<VerifiedReport> batch) {
+        reports.lockFusion();
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        for (VerifiedReport verified : batch) {
+            outcomes.add(fuse(verified));
+            // the next report's fusion queries see this one; the session stays small (no quadratic auto-flushes)
+            alerts.getEntityManager().flush();
+            alerts.getEntityManager().clear();
+        }
+        return outcomes;
+    }
+
+    private Outcome fuse(VerifiedReport verified) {
+        MissileLaunchReport report = verified.report();
         if (reports.exists(report.sensorId(), report.reportId())) {
             SensorReport known = reports.findById(new SensorReport.Key(report.sensorId(), report.reportId()));
             return new Outcome(report.reportId(), known.alertId.toString(), true, false);

@@ -50,6 +50,9 @@ public class EventHandler {
             EventType.CONSULTATION_CLOSED);
 
     @Inject
+    jakarta.persistence.EntityManager em;
+
+    @Inject
     ProcessedMessages processed;
 
     @Inject
@@ -61,10 +64,69 @@ public class EventHandler {
     @Inject
     RecipientRepository recipients;
 
-    @Transactional
-    public void onAlertEvent(IncomingEvent event) {
+    /** An event that passed the checks: well-formed, of a known type that belongs on its topic. */
+    public record Checked(IncomingEvent event, EventType type, EventPayload payload) {
+    }
+
+    /**
+     * Checks an alert event without touching the database.
+     *
+     * @throws Rejected when it can never be processed (it goes to the dead-letter topic)
+     */
+    public Checked checkAlertEvent(IncomingEvent event) {
         EventType type = accept(event, org.tcc.contracts.Topics.ALERTS);
-        AlertState alert = ((AlertEvent) read(event, type)).alert();
+        return new Checked(event, type, read(event, type));
+    }
+
+    /** Checks a consultation event without touching the database. */
+    public Checked checkConsultationEvent(IncomingEvent event) {
+        EventType type = accept(event, org.tcc.contracts.Topics.CONSULTATIONS);
+        return new Checked(event, type, read(event, type));
+    }
+
+    @Transactional
+    public void onAlertEvent(Checked checked) {
+        applyAlertEvent(checked);
+    }
+
+    /** A polled batch of alert events in one transaction, in order. */
+    @Transactional
+    public void onAlertEvents(List<Checked> batch) {
+        planner.lockAllStreams();
+        for (Checked checked : batch) {
+            applyAlertEvent(checked);
+            settle();
+        }
+    }
+
+    @Transactional
+    public void onConsultationEvent(Checked checked) {
+        applyConsultationEvent(checked);
+    }
+
+    /** A polled batch of consultation events in one transaction, in order. */
+    @Transactional
+    public void onConsultationEvents(List<Checked> batch) {
+        planner.lockAllStreams();
+        for (Checked checked : batch) {
+            applyConsultationEvent(checked);
+            settle();
+        }
+    }
+
+    /**
+     * Writes what one event of a batch planned and forgets those entities: later events do not need them, and
+     * every query's automatic flush would otherwise re-check all of them (quadratic in the batch size).
+     */
+    private void settle() {
+        em.flush();
+        em.clear();
+    }
+
+    private void applyAlertEvent(Checked checked) {
+        IncomingEvent event = checked.event();
+        EventType type = checked.type();
+        AlertState alert = ((AlertEvent) checked.payload()).alert();
         if (!processed.firstDelivery(ALERTS_CONSUMER, event.id())) {
             return;
         }
@@ -76,10 +138,10 @@ public class EventHandler {
         }
     }
 
-    @Transactional
-    public void onConsultationEvent(IncomingEvent event) {
-        EventType type = accept(event, org.tcc.contracts.Topics.CONSULTATIONS);
-        ConsultationEvent payload = (ConsultationEvent) read(event, type);
+    private void applyConsultationEvent(Checked checked) {
+        IncomingEvent event = checked.event();
+        EventType type = checked.type();
+        ConsultationEvent payload = (ConsultationEvent) checked.payload();
         ConsultationState c = payload.consultation();
         if (!processed.firstDelivery(CONSULTATIONS_CONSUMER, event.id())) {
             return;

@@ -49,6 +49,18 @@ public class NotificationPlanner {
     @Inject
     Event<Planned> planned;
 
+    /**
+     * Locks every country's stream, in the one order all planners use. A transaction that plans several triggers
+     * takes them all first: locking each trigger's countries as it comes would take them out of order across
+     * triggers (KOR for one, then USA for the next) and deadlock with another transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockAllStreams() {
+        for (Country country : Country.values()) {
+            notifications.lockStream(country);
+        }
+    }
+
     /** Plans the trigger; returns how many countries got a new notification. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int plan(Trigger trigger) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** A liaison console's live notification stream (Server-Sent Events), read in the background. */
@@ -21,11 +22,18 @@ public final class LiveStream implements AutoCloseable {
     }
 
     private final List<Received> received = new ArrayList<>();
+    private final Consumer<Received> listener;
     private final Thread reader;
     private volatile boolean open = true;
     private volatile String failure;
 
     public LiveStream(String url, String token, String who) {
+        this(url, token, who, null);
+    }
+
+    /** With a {@code listener}, each event goes to it as it arrives (on the reader thread) and is not kept. */
+    public LiveStream(String url, String token, String who, Consumer<Received> listener) {
+        this.listener = listener;
         reader = new Thread(() -> read(url, token), "stream-" + who);
         reader.setDaemon(true);
         reader.start();
@@ -48,10 +56,7 @@ public final class LiveStream implements AutoCloseable {
                 for (String line; open && (line = lines.readLine()) != null; ) {
                     if (line.isEmpty()) {
                         if (data.length() > 0) {
-                            synchronized (received) {
-                                received.add(new Received(id, data.toString(), Instant.now()));
-                                received.notifyAll();
-                            }
+                            arrived(new Received(id, data.toString(), Instant.now()));
                         }
                         id = null;
                         data.setLength(0);
@@ -67,6 +72,22 @@ public final class LiveStream implements AutoCloseable {
                 failure = e.toString();
             }
         }
+    }
+
+    private void arrived(Received event) {
+        if (listener != null) {
+            listener.accept(event);
+            return;
+        }
+        synchronized (received) {
+            received.add(event);
+            received.notifyAll();
+        }
+    }
+
+    /** The reason the stream ended, or null while it is open. */
+    public String failure() {
+        return failure;
     }
 
     /** Waits for an event matching {@code match}; returns it, or fails after {@code timeout}. */

@@ -62,6 +62,28 @@ public final class KafkaTopics {
         }
     }
 
+    /** Creates plain topics like TCC's (same partitions, replication and retention) when missing. */
+    public static void createPlain(String bootstrapServers, List<String> topics, Duration timeout) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, PARTITIONS, (short) 1)
+                            .configs(Map.of("retention.ms", String.valueOf(Duration.ofDays(1).toMillis()))))
+                    .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get();
+            }
+            awaitLeaders(admin, topics, timeout);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create Kafka topics: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void awaitLeaders(Admin admin, List<String> topics, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {

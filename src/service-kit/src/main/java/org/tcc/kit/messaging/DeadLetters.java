@@ -1,0 +1,73 @@
+package org.tcc.kit.messaging;
+
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+import org.tcc.contracts.Topics;
+
+/**
+ * Moves one record of a batch to {@code <topic>.dlq}: same key, value and headers, plus the headers SmallRye's
+ * dead-letter strategy writes ({@code dead-letter-reason}, {@code -topic}, {@code -partition}, {@code -offset}), so
+ * a dead letter reads the same whichever path put it there. Returns once the broker has it: the batch's offsets
+ * are committed only after that.
+ */
+@ApplicationScoped
+public class DeadLetters {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    @Channel("dead-letters")
+    Emitter<byte[]> emitter;
+
+    public void send(ConsumerRecord<String, byte[]> record, String reason) {
+        RecordHeaders headers = new RecordHeaders();
+        for (Header h : record.headers()) {
+            headers.add(h);
+        }
+        headers.add("dead-letter-reason", bytes(reason));
+        headers.add("dead-letter-topic", bytes(record.topic()));
+        headers.add("dead-letter-partition", bytes(String.valueOf(record.partition())));
+        headers.add("dead-letter-offset", bytes(String.valueOf(record.offset())));
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(Topics.deadLetter(record.topic()))
+                .withKey(record.key())
+                .withHeaders(headers)
+                .build();
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        emitter.send(Message.of(record.value() == null ? new byte[0] : record.value(), Metadata.of(kafka),
+                () -> {
+                    ack.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    ack.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        try {
+            ack.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // not acknowledged: fail the batch so that it is redelivered rather than lose the record
+            throw new IllegalStateException("dead letter for " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + " not acknowledged: " + e, e);
+        }
+        LOG.warnf("dead-lettered %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

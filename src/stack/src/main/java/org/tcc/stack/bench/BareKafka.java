@@ -1,0 +1,152 @@
+package org.tcc.stack.bench;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.tcc.stack.infra.KafkaTopics;
+
+/**
+ * The bare transport TCC is compared with: as many Kafka hops as a report takes to reach a live stream (sensor →
+ * feed topic → ingestion → alerts topic → notification), with no processing. A relay consumes hop 1 and produces
+ * each record unchanged to hop 2 with the feed's producer settings (acks=all, idempotent, linger 0); a reader
+ * records the latency from the intended send time to the record's arrival at the end of hop 2.
+ */
+final class BareKafka implements AutoCloseable {
+
+    static final String HOP_1 = "tcc.bench.hop-1";
+    static final String HOP_2 = "tcc.bench.hop-2";
+    private static final String SENT_AT = "bench-sent-at";
+
+    private final String bootstrap;
+    private final KafkaProducer<String, byte[]> producer;
+    private final Thread relay;
+    private final Thread reader;
+    private volatile boolean running = true;
+    private volatile Histogram histogram = new Histogram(TimeUnit.MINUTES.toMillis(10), 3);
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong lastArrival = new AtomicLong();
+
+    BareKafka(String bootstrap) {
+        this.bootstrap = bootstrap;
+        KafkaTopics.createPlain(bootstrap, List.of(HOP_1, HOP_2), Duration.ofMinutes(1));
+        producer = SensorFeed.producer(bootstrap);
+        relay = new Thread(this::relay, "bare-relay");
+        reader = new Thread(this::read, "bare-reader");
+        relay.start();
+        reader.start();
+    }
+
+    /** Starts a new measurement. */
+    void reset() {
+        histogram = new Histogram(TimeUnit.MINUTES.toMillis(10), 3);
+        received.set(0);
+    }
+
+    /** Publishes the report's record (same key, value and headers as on the feed topic) to hop 1. */
+    void send(SensorFeed.SignedReport report, long intendedMillis) {
+        ProducerRecord<String, byte[]> feed = SensorFeed.record(report, intendedMillis);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(HOP_1, null, intendedMillis, feed.key(),
+                feed.value(), feed.headers());
+        record.headers().add(SENT_AT, ByteBuffer.allocate(Long.BYTES).putLong(intendedMillis).array());
+        producer.send(record);
+    }
+
+    void flush() {
+        producer.flush();
+    }
+
+    long received() {
+        return received.get();
+    }
+
+    long lastArrival() {
+        return lastArrival.get();
+    }
+
+    synchronized Histogram histogram() {
+        return histogram.copy();
+    }
+
+    private void relay() {
+        try (KafkaConsumer<String, byte[]> consumer = consumer("bench-relay");
+             KafkaProducer<String, byte[]> out = SensorFeed.producer(bootstrap)) {
+            consumer.subscribe(List.of(HOP_1));
+            while (running) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                    out.send(new ProducerRecord<>(HOP_2, null, r.timestamp(), r.key(), r.value(), r.headers()));
+                }
+                consumer.commitAsync();
+            }
+        }
+    }
+
+    private void read() {
+        try (KafkaConsumer<String, byte[]> consumer = consumer("bench-reader")) {
+            consumer.subscribe(List.of(HOP_2));
+            while (running) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                    long now = System.currentTimeMillis();
+                    Header sentAt = r.headers().lastHeader(SENT_AT);
+                    if (sentAt == null) {
+                        continue;
+                    }
+                    long latency = Math.max(0, now - ByteBuffer.wrap(sentAt.value()).getLong());
+                    synchronized (this) {
+                        histogram.recordValue(Math.min(latency, histogram.getHighestTrackableValue()));
+                    }
+                    received.incrementAndGet();
+                    lastArrival.set(now);
+                }
+                consumer.commitAsync();
+            }
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(String group) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        // a fresh group each run, starting at the end: nothing left over from an earlier run is measured
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group + "-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return new KafkaConsumer<>(props);
+    }
+
+    /** Sends {@code probe} until it comes through both hops: the consumers have their partitions. */
+    void awaitAssigned(SensorFeed.SignedReport probe, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long before = received.get();
+        while (System.nanoTime() < deadline) {
+            send(probe, System.currentTimeMillis());
+            flush();
+            Thread.sleep(500);
+            if (received.get() > before) {
+                return;
+            }
+        }
+        throw new IllegalStateException("the bare-Kafka relay received nothing within " + timeout);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        relay.join(5_000);
+        reader.join(5_000);
+        producer.close();
+    }
+}
