@@ -12,7 +12,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 import org.tcc.contracts.Topics;
@@ -76,15 +75,8 @@ public class DeadLetters {
     private void publish(ConsumerRecord<String, byte[]> record, OutgoingKafkaRecordMetadata<String> kafka)
             throws Exception {
         CompletableFuture<Void> ack = new CompletableFuture<>();
-        emitter.send(Message.of(record.value() == null ? new byte[0] : record.value(), Metadata.of(kafka),
-                () -> {
-                    ack.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    ack.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
+        emitter.send(Acknowledged.message(record.value() == null ? new byte[0] : record.value(), Metadata.of(kafka),
+                ack));
         ack.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
