@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tcc", mixinStandardHelpOptions = true, version = "tcc 0.1.0",
         description = "Runs Trilateral Crisis Coordination locally: Kafka, PostgreSQL, Keycloak and the three services.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class,
-                org.tcc.stack.bench.FeedBenchmark.class, org.tcc.stack.demo.DemoCommand.class,
+                org.tcc.stack.bench.LoadBenchmark.class, org.tcc.stack.demo.DemoCommand.class,
                 org.tcc.stack.drill.DrillCommand.class})
 public class Tcc implements Runnable {
 

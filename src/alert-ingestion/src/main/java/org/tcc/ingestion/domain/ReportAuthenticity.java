@@ -44,12 +44,23 @@ public final class ReportAuthenticity {
     }
 
     private final SensorRegistry registry;
+    /** One verifier per sensor key: building one validates the key, which costs as much as a verification. */
+    private final java.util.Map<Sensor, ECDSAVerifier> verifiers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ReportAuthenticity(SensorRegistry registry) {
         this.registry = registry;
     }
 
     /** Returns the signing sensor, or throws {@link NotAuthentic}. */
+    private ECDSAVerifier verifier(Sensor sensor) throws JOSEException {
+        ECDSAVerifier verifier = verifiers.get(sensor);
+        if (verifier == null) {
+            verifier = new ECDSAVerifier(sensor.publicKey());
+            verifiers.put(sensor, verifier);
+        }
+        return verifier;
+    }
+
     public Sensor verify(byte[] payload, String detachedJws) {
         if (detachedJws == null || detachedJws.isBlank()) {
             throw new NotAuthentic(Failure.UNSIGNED, "unsigned report: no detached JWS signature");
@@ -68,7 +79,7 @@ public final class ReportAuthenticity {
         Sensor sensor = registry.find(kid).orElseThrow(
                 () -> new NotAuthentic(Failure.UNKNOWN_SENSOR, "unknown sensor '" + kid + "'"));
         try {
-            if (!jws.verify(new ECDSAVerifier(sensor.publicKey()))) {
+            if (!jws.verify(verifier(sensor))) {
                 throw new NotAuthentic(Failure.FORGED, "forged report: signature does not verify for sensor '"
                         + kid + "'");
             }

@@ -92,11 +92,7 @@ public class EventHandler {
     /** A polled batch of alert events in one transaction, in order. */
     @Transactional
     public void onAlertEvents(List<Checked> batch) {
-        planner.lockAllStreams();
-        for (Checked checked : batch) {
-            applyAlertEvent(checked);
-            settle();
-        }
+        applyInOrder(batch, this::applyAlertEvent);
     }
 
     @Transactional
@@ -107,20 +103,21 @@ public class EventHandler {
     /** A polled batch of consultation events in one transaction, in order. */
     @Transactional
     public void onConsultationEvents(List<Checked> batch) {
-        planner.lockAllStreams();
-        for (Checked checked : batch) {
-            applyConsultationEvent(checked);
-            settle();
-        }
+        applyInOrder(batch, this::applyConsultationEvent);
     }
 
     /**
-     * Writes what one event of a batch planned and forgets those entities: later events do not need them, and
-     * every query's automatic flush would otherwise re-check all of them (quadratic in the batch size).
+     * Applies a batch under all three stream locks, taken first in the planners' one order. After each event, what
+     * it planned is written and those entities are forgotten: later events do not need them, and every query's
+     * automatic flush would otherwise re-check all of them (quadratic in the batch size).
      */
-    private void settle() {
-        em.flush();
-        em.clear();
+    private void applyInOrder(List<Checked> batch, java.util.function.Consumer<Checked> apply) {
+        planner.lockAllStreams();
+        for (Checked checked : batch) {
+            apply.accept(checked);
+            em.flush();
+            em.clear();
+        }
     }
 
     private void applyAlertEvent(Checked checked) {

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.tcc.contracts.CloudEvents;
+import org.tcc.kit.messaging.Acknowledged;
 
 /**
  * Publishes committed outbox events to Kafka, in outbox order, as binary-mode CloudEvents keyed by aggregate id.
@@ -141,15 +142,7 @@ public class OutboxRelay {
                 .withTopic(event.topic)
                 .withKey(event.aggregateId)
                 .build();
-        Message<String> message = Message.of(event.payload, Metadata.of(cloudEvent, kafka),
-                () -> {
-                    ack.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    ack.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
+        Message<String> message = Acknowledged.message(event.payload, Metadata.of(cloudEvent, kafka), ack);
         emitter.send(message);
         return ack;
     }

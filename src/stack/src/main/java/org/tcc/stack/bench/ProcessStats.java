@@ -33,6 +33,8 @@ public final class ProcessStats {
             }
             long pid = Long.parseLong(parts[1]);
             if (parts[0].equals("supervisor")) {
+                // the launcher JVM itself: it also runs the SMTP/IMAP server (its children are the other processes)
+                samples.put("launcher+smtp", tree("launcher+smtp", List.of(pid), false));
                 continue;
             }
             samples.put(parts[0], tree(parts[0], List.of(pid), true));
@@ -43,6 +45,7 @@ public final class ProcessStats {
                         && p.info().command().orElse("").endsWith("postgres"))
                 .map(ProcessHandle::pid).toList();
         samples.put("postgresql", tree("postgresql", postmaster, true));
+        samples.put("load generator", tree("load generator", List.of(ProcessHandle.current().pid()), false));
         return samples;
     }
 
