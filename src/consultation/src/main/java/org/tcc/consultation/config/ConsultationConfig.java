@@ -71,8 +71,11 @@ public interface ConsultationConfig {
 
     interface Consumer {
 
-        /** How long a transient failure (database down, lock conflict) is retried before dead-lettering. */
-        @WithDefault("PT30S")
+        /**
+         * How long a transient failure (database down, lock conflict) is retried before dead-lettering. As long as
+         * the other services' consumers: a 30-second database outage must delay alert events, not dead-letter them.
+         */
+        @WithDefault("PT2M")
         Duration retryPatience();
     }
 }
