@@ -25,10 +25,10 @@ import org.tcc.contracts.events.alert.AlertRaised;
 import org.tcc.contracts.events.alert.AlertUpdated;
 
 /**
- * Matches each alert event on {@code tcc.alerts.v1} to the sensor report that caused it (AlertRaised: the launch's
- * first report, by launch point; AlertUpdated: "refined by sensor report <id>"). The topic is read once the drill is
- * over, from the end offsets noted when it began to the end, so that no consumer hiccup during the faults (a broker
- * killed under a live consumer) can hide an event. The latency is the alert record's timestamp minus the report
+ * Matches each alert event on {@code tcc.alerts.v1} to the sensor report that caused it (AlertRaised: by launch
+ * point and the one sensor it names; AlertUpdated: "refined by sensor report <id>"). The topic is read once the
+ * drill is over, from the end offsets noted when it began to the end, so that no consumer hiccup during the
+ * faults (a broker killed under a live consumer) can hide an event. The latency is the alert record's timestamp minus the report
  * record's (both Kafka CreateTime, one clock), kept per {@link DrillFeed.Phase}. An event the outbox relay published
  * twice (same {@code ce_id} at another offset) is counted, not matched twice.
  */
@@ -41,7 +41,7 @@ final class AlertWatch {
     private final String bootstrap;
     private final Map<TopicPartition, Long> start;
     private final Map<String, Sent> pending = new ConcurrentHashMap<>();
-    private final Map<String, String> firstReportOfSite = new ConcurrentHashMap<>();
+    private final Map<String, String> reportOf = new ConcurrentHashMap<>(); // site/sensor -> report id
     private final Map<String, Integer> eventCopies = new HashMap<>();
     private final Map<DrillFeed.Phase, Histogram> latency = new EnumMap<>(DrillFeed.Phase.class);
     private final Histogram all = new Histogram(TimeUnit.HOURS.toMillis(1), 3);
@@ -58,11 +58,10 @@ final class AlertWatch {
         }
     }
 
-    void sent(String reportId, String siteKeyIfFirst, long timestamp, DrillFeed.Phase phase) {
+    /** A valid report was sent: {@code site} is its launch point's key, {@code sensorId} who reported it. */
+    void sent(String reportId, String site, String sensorId, long timestamp, DrillFeed.Phase phase) {
         pending.put(reportId, new Sent(timestamp, phase));
-        if (siteKeyIfFirst != null) {
-            firstReportOfSite.put(siteKeyIfFirst, reportId);
-        }
+        reportOf.put(site + "/" + sensorId, reportId);
     }
 
     long matched() {
@@ -132,8 +131,11 @@ final class AlertWatch {
         try {
             if (type.contains("AlertRaised")) {
                 AlertRaised raised = Json.read(record.value(), AlertRaised.class);
+                // raised by whichever of the launch's three reports was fused first (they travel on different
+                // partitions, so not always the USA one): the one sensor the new alert names
                 reportId = raised.alert().launch() == null ? null
-                        : firstReportOfSite.remove(DrillFeed.siteKey(raised.alert().launch().launchPoint()));
+                        : reportOf.get(DrillFeed.siteKey(raised.alert().launch().launchPoint()) + "/"
+                        + raised.alert().launch().sensors().get(0));
             } else if (type.contains("AlertUpdated")) {
                 String reason = Json.read(record.value(), AlertUpdated.class).reason();
                 reportId = reason != null && reason.startsWith("refined by sensor report ")

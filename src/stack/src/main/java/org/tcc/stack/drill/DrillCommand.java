@@ -141,8 +141,8 @@ public class DrillCommand implements Callable<Integer> {
                 long now = System.currentTimeMillis();
                 ProducerRecord<String, byte[]> record = feed.record(p, now);
                 if (p.kind() == DrillFeed.Kind.VALID) {
-                    alerts.sent(p.id(runId), p.sensor() == 0 ? DrillFeed.siteKey(feed.site(p.launch())) : null, now,
-                            p.phase());
+                    alerts.sent(p.id(runId), DrillFeed.siteKey(feed.site(p.launch())),
+                            DrillFeed.SENSORS[p.sensor()][0], now, p.phase());
                 }
                 send(producer, record, failed);
                 published.incrementAndGet();

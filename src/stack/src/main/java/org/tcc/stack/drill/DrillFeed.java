@@ -172,7 +172,8 @@ final class DrillFeed {
         }
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.FEED_MISSILE_LAUNCH, null, timestamp,
                 sensorId, payload);
-        record.headers().add(FeedSignature.KAFKA_HEADER, signer.sign(sensorId, signed).getBytes(StandardCharsets.UTF_8));
+        record.headers().add(FeedSignature.KAFKA_HEADER,
+                signer.sign(sensorId, signed).getBytes(StandardCharsets.UTF_8));
         record.headers().add(DRILL_HEADER, (runId + "/" + p.index() + "/" + p.kind()).getBytes(StandardCharsets.UTF_8));
         return record;
     }

@@ -85,10 +85,9 @@ final class Faults {
     }
 
     /**
-     * Stops PostgreSQL (fast shutdown: SIGINT to the postmaster), waits {@code pause}, and starts the postmaster again with
-     * the exact command line it had (read from {@code /proc}); the supervisor's handle keeps working, as
-     * {@code pg_ctl stop} finds the
-     * server through {@code postmaster.pid}.
+     * Stops PostgreSQL (fast shutdown: SIGINT to the postmaster), waits {@code pause}, and starts the postmaster
+     * again with the exact command line it had (read from {@code /proc}); the supervisor's handle keeps working, as
+     * {@code pg_ctl stop} finds the server through {@code postmaster.pid}.
      */
     Fault pausePostgres(Duration pause) throws IOException, InterruptedException {
         Path data = layout.home().resolve("postgres");
