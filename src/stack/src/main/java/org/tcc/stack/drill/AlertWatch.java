@@ -27,10 +27,10 @@ import org.tcc.contracts.events.alert.AlertUpdated;
 /**
  * Matches each alert event on {@code tcc.alerts.v1} to the sensor report that caused it (AlertRaised: by launch
  * point and the one sensor it names; AlertUpdated: "refined by sensor report <id>"). The topic is read once the
- * drill is over, from the end offsets noted when it began to the end, so that no consumer hiccup during the
- * faults (a broker killed under a live consumer) can hide an event. The latency is the alert record's timestamp minus the report
- * record's (both Kafka CreateTime, one clock), kept per {@link DrillFeed.Phase}. An event the outbox relay published
- * twice (same {@code ce_id} at another offset) is counted, not matched twice.
+ * drill is over, from the end offsets noted when it began to the end, so no consumer has to live through the
+ * broker being killed. The latency is the alert record's timestamp minus the report record's (both Kafka
+ * CreateTime, one clock), kept per {@link DrillFeed.Phase}. An event the outbox relay published twice (same
+ * {@code ce_id} at another offset) is counted, not matched twice.
  */
 final class AlertWatch {
 
