@@ -3,7 +3,7 @@ package org.tcc.stack;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ./tcc up | down | status | demo | bench-feed | drill}: the whole TCC system on one machine, no Docker. */
+/** {@code ./tcc up | down | status | demo | bench | drill}: the whole TCC system on one machine, no Docker. */
 @Command(name = "tcc", mixinStandardHelpOptions = true, version = "tcc 0.1.0",
         description = "Runs Trilateral Crisis Coordination locally: Kafka, PostgreSQL, Keycloak and the three services.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class,
