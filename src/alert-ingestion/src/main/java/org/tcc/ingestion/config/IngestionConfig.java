@@ -31,6 +31,13 @@ public interface IngestionConfig {
     @WithDefault("USA,KOR,JPN")
     Set<Country> sensorAlertsReleasableTo();
 
+    /**
+     * The largest report accepted, in bytes (JSON as signed). A genuine report, track included, is a few KB; a
+     * larger one is refused before its signature is checked or it is parsed (dead-lettered, or 413 over REST).
+     */
+    @WithDefault("65536")
+    int maxReportBytes();
+
     /** How long a consumer retries a transient failure before dead-lettering the message. */
     @WithDefault("PT2M")
     Duration retryPatience();

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.tcc.contracts.FeedSignature;
 import org.tcc.ingestion.config.IngestionConfig;
 import org.tcc.ingestion.domain.InvalidReport;
+import org.tcc.ingestion.domain.OversizedReport;
 import org.tcc.ingestion.domain.ReportAuthenticity;
 import org.tcc.ingestion.service.ReportIntake;
 import org.tcc.kit.messaging.IncomingEvent;
@@ -58,7 +59,7 @@ public class MissileLaunchReportConsumer {
             LOG.warnf("rejected report at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
             throw new Rejected(e.failure() + ": " + e.getMessage());
-        } catch (InvalidReport e) {
+        } catch (InvalidReport | OversizedReport e) {
             throw new Rejected(e.getMessage());
         } catch (Rejected e) {
             throw e;

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.tcc.contracts.FeedSignature;
 import org.tcc.contracts.Roles;
 import org.tcc.ingestion.domain.InvalidReport;
+import org.tcc.ingestion.domain.OversizedReport;
 import org.tcc.ingestion.domain.ReportAuthenticity;
 import org.tcc.ingestion.service.ReportIntake;
 import org.tcc.kit.rest.Problem;
@@ -46,6 +47,8 @@ public class FeedResource {
                     : "Wrong country", e.getMessage(), null, null);
         } catch (InvalidReport e) {
             throw Problem.invalid(e.problems().stream().map(FeedResource::fieldError).toList());
+        } catch (OversizedReport e) {
+            throw new Problem(413, "Report too large", e.getMessage(), null, null);
         }
         if (verified.report().reportingCountry() != caller.requireCountry()) {
             throw Problem.forbidden("a " + caller.requireCountry() + " feed cannot report for "

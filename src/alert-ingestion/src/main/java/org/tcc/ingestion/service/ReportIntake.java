@@ -18,6 +18,7 @@ import org.tcc.contracts.events.feed.MissileLaunchReport;
 import org.tcc.ingestion.config.IngestionConfig;
 import org.tcc.ingestion.domain.InvalidReport;
 import org.tcc.ingestion.domain.LaunchFusion;
+import org.tcc.ingestion.domain.OversizedReport;
 import org.tcc.ingestion.domain.ReportAuthenticity;
 import org.tcc.ingestion.domain.ReportChecks;
 import org.tcc.ingestion.domain.Sensor;
@@ -68,12 +69,15 @@ public class ReportIntake {
     IngestionConfig config;
 
     /**
-     * Signature first (a forged report is not even parsed), then the schema, then the rules a schema cannot say.
+     * Size first, then the signature (a forged report is not even parsed), then the schema, then the rules a
+     * schema cannot say.
      *
+     * @throws OversizedReport when larger than {@code tcc.ingestion.max-report-bytes}
      * @throws ReportAuthenticity.NotAuthentic when unsigned, forged, from an unknown sensor or the wrong country
      * @throws InvalidReport naming each wrong field
      */
     public VerifiedReport verify(byte[] payload, String detachedJws) {
+        OversizedReport.check(payload, config.maxReportBytes());
         Sensor sensor = authenticity.verify(payload, detachedJws);
         List<String> problems = SchemaValidation.validate(EventType.MISSILE_LAUNCH_REPORTED, payload);
         if (!problems.isEmpty()) {

@@ -40,6 +40,15 @@ class FeedConsumerTest {
                 : Json.read(record.value(), AlertUpdated.class).alert();
     }
 
+    /** {@code json} with {@code spaces} blanks after its opening brace: the same report, much larger. */
+    private static byte[] padded(byte[] json, int spaces) {
+        byte[] out = new byte[json.length + spaces];
+        out[0] = json[0];
+        java.util.Arrays.fill(out, 1, 1 + spaces, (byte) ' ');
+        System.arraycopy(json, 1, out, 1 + spaces, json.length - 1);
+        return out;
+    }
+
     private static boolean nearPyongyang(ConsumerRecord<String, byte[]> r) {
         AlertState a = alert(r);
         return a.launch() != null && Math.abs(a.launch().launchPoint().lat() - 39.0) < 0.2
@@ -107,14 +116,19 @@ class FeedConsumerTest {
             publish("jp-fps5-sado", invalid, SignedReports.SIGNER.sign("jp-fps5-sado", invalid));
             byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
             publish("jp-fps5-sado", garbage, SignedReports.SIGNER.sign("jp-fps5-sado", garbage));
+            // authentic and valid, but padded far beyond any genuine report
+            byte[] oversized = padded(SignedReports.bytes(report("jp-fps5-sado", Country.JPN, site, null)), 100_000);
+            publish("jp-fps5-sado", oversized, SignedReports.SIGNER.sign("jp-fps5-sado", oversized));
 
-            List<ConsumerRecord<String, byte[]>> dead = dlq.await(r -> true, 5, WAIT);
+            List<ConsumerRecord<String, byte[]>> dead = dlq.await(r -> true, 6, WAIT);
             List<String> reasons = dead.stream().map(r -> KafkaProbe.header(r, "dead-letter-reason")).toList();
             assertTrue(reasons.get(0).contains("FORGED"), reasons.get(0));
             assertTrue(reasons.get(1).contains("UNSIGNED"), reasons.get(1));
             assertTrue(reasons.get(2).contains("WRONG_COUNTRY"), reasons.get(2));
             assertTrue(reasons.get(3).contains("$.launchPoint.lat"), reasons.get(3));
             assertTrue(reasons.get(4).contains("unreadable") || reasons.get(4).contains("invalid"), reasons.get(4));
+            assertTrue(reasons.get(5).startsWith("oversized report: 100"), reasons.get(5));
+            assertEquals(oversized.length, dead.get(5).value().length, "the dead letter keeps the record as it came");
 
             MissileLaunchReport valid = report("jp-fps5-sado", Country.JPN, site, null);
             publish(valid);

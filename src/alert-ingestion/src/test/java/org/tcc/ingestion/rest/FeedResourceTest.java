@@ -96,4 +96,22 @@ class FeedResourceTest {
         given().auth().oauth2(Tokens.client("feed-jpn")).contentType("application/json").body(huge)
                 .when().post(PATH).then().statusCode(413);
     }
+
+    @Test
+    void authenticReportLargerThanAnyGenuineOneIs413AndNotApplied() {
+        byte[] report = SignedReports.bytes(report("jp-aegis-kongo", Country.JPN));
+        byte[] padded = new byte[report.length + 100_000]; // the same JSON with 100,000 blanks: valid, but absurd
+        padded[0] = report[0];
+        java.util.Arrays.fill(padded, 1, 100_001, (byte) ' ');
+        System.arraycopy(report, 1, padded, 100_001, report.length - 1);
+        given().auth().oauth2(Tokens.client("feed-jpn")).contentType("application/json")
+                .header(FeedSignature.HTTP_HEADER, SignedReports.SIGNER.sign("jp-aegis-kongo", padded)).body(padded)
+                .when().post(PATH)
+                .then().statusCode(413).contentType(startsWith("application/problem+json"))
+                .body("detail", startsWith("oversized report: " + padded.length + " bytes"));
+        given().auth().oauth2(Tokens.client("feed-jpn")).contentType("application/json")
+                .header(FeedSignature.HTTP_HEADER, SignedReports.SIGNER.sign("jp-aegis-kongo", report)).body(report)
+                .when().post(PATH)
+                .then().statusCode(202);
+    }
 }
