@@ -86,6 +86,11 @@ public final class SensorFeed {
 
     /** A producer with a sensor feed's settings: acknowledged by all in-sync replicas, idempotent, no linger. */
     public static KafkaProducer<String, byte[]> producer(String bootstrap) {
+        return producer(bootstrap, new Properties());
+    }
+
+    /** The same, with {@code overrides} (for example longer timeouts while a broker restarts). */
+    public static KafkaProducer<String, byte[]> producer(String bootstrap, Properties overrides) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -93,6 +98,7 @@ public final class SensorFeed {
         props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.putAll(overrides);
         return new KafkaProducer<>(props);
     }
 }

@@ -1,12 +1,9 @@
 package org.tcc.stack.demo;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,24 +46,8 @@ public final class LiveStream implements AutoCloseable {
                 failure = "stream answered " + response.statusCode();
                 return;
             }
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
-                    StandardCharsets.UTF_8))) {
-                String id = null;
-                StringBuilder data = new StringBuilder();
-                for (String line; open && (line = lines.readLine()) != null; ) {
-                    if (line.isEmpty()) {
-                        if (data.length() > 0) {
-                            arrived(new Received(id, data.toString(), Instant.now()));
-                        }
-                        id = null;
-                        data.setLength(0);
-                    } else if (line.startsWith("id:")) {
-                        id = line.substring(3).trim();
-                    } else if (line.startsWith("data:")) {
-                        data.append(line.substring(5).trim());
-                    }
-                }
-            }
+            ServerSentEvents.read(response.body(), () -> open,
+                    (id, data) -> arrived(new Received(id, data, Instant.now())));
         } catch (Exception e) {
             if (open) {
                 failure = e.toString();

@@ -19,9 +19,8 @@ import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.tcc.stack.StackLayout;
+import org.tcc.stack.bench.SensorFeed;
 import org.tcc.stack.demo.Api;
 import org.tcc.stack.feed.SensorSigner;
 import picocli.CommandLine.Command;
@@ -285,16 +284,11 @@ public class DrillCommand implements Callable<Integer> {
         System.out.println("[drill " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + message);
     }
 
+    /** A feed's producer that keeps trying through a broker restart instead of failing sends. */
     private static KafkaProducer<String, byte[]> producer(String bootstrap) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "300000");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "120000");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return new KafkaProducer<>(props);
+        Properties patient = new Properties();
+        patient.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "300000");
+        patient.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "120000");
+        return SensorFeed.producer(bootstrap, patient);
     }
 }

@@ -2,9 +2,7 @@ package org.tcc.stack.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tcc.stack.demo.Api;
+import org.tcc.stack.demo.ServerSentEvents;
 
 /**
  * One liaison console's live stream, kept open for the whole drill: when the connection drops (the notification
@@ -78,23 +77,11 @@ final class StreamWatch implements AutoCloseable {
     }
 
     private void read(InputStream in) throws java.io.IOException {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String id = null;
-            StringBuilder data = new StringBuilder();
-            for (String line; open && (line = lines.readLine()) != null; ) {
-                if (line.isEmpty()) {
-                    if (id != null && data.length() > 0) {
-                        onEvent(Long.parseLong(id.trim()), data.toString());
-                    }
-                    id = null;
-                    data.setLength(0);
-                } else if (line.startsWith("id:")) {
-                    id = line.substring(3).trim();
-                } else if (line.startsWith("data:")) {
-                    data.append(line.substring(5).trim());
-                }
+        ServerSentEvents.read(in, () -> open, (id, data) -> {
+            if (id != null) {
+                onEvent(Long.parseLong(id.trim()), data);
             }
-        }
+        });
     }
 
     private void onEvent(long seq, String data) {
