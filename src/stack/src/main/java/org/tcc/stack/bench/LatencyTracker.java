@@ -2,6 +2,7 @@ package org.tcc.stack.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +42,6 @@ final class LatencyTracker {
     private final Histogram anyStream = new Histogram(MAX_MS, 3);
     private final Histogram allStreams = new Histogram(MAX_MS, 3);
     private final AtomicLong completed = new AtomicLong();
-    private final AtomicLong observed = new AtomicLong();
     private final AtomicLong lastCompletion = new AtomicLong();
 
     LatencyTracker() {
@@ -57,7 +57,6 @@ final class LatencyTracker {
 
     /** An alert event (its CloudEvents type and payload) seen at {@code atMillis} at {@code stage}. */
     void seen(Stage stage, String ceType, JsonNode payload, long atMillis) {
-        observed.incrementAndGet();
         String reportId = reportOf(ceType, payload);
         if (reportId == null) {
             return;
@@ -122,29 +121,24 @@ final class LatencyTracker {
         return lastCompletion.get();
     }
 
-    long observed() {
-        return observed.get();
-    }
-
     int outstanding() {
         return pending.size();
     }
 
-    /** What the reports still outstanding are missing, e.g. "12 without KOR stream". */
-    synchronized Map<String, Integer> missing() {
-        Map<String, Integer> missing = new java.util.TreeMap<>();
-        for (Map.Entry<String, Pending> e : pending.entrySet()) {
-            Pending p = e.getValue();
-            if (missing.size() < 8) {
-                missing.put(e.getKey(), p.seen);
-            }
+    /** What the reports still outstanding lack: how many lack each stage, and a few of their ids. */
+    record Missing(Map<Stage, Integer> byStage, List<String> someReports) {
+    }
+
+    synchronized Missing missing() {
+        Map<Stage, Integer> byStage = new EnumMap<>(Stage.class);
+        for (Pending p : pending.values()) {
             for (Stage s : Stage.values()) {
                 if ((p.seen & (1 << s.ordinal())) == 0) {
-                    missing.merge(s.name(), 1, Integer::sum);
+                    byStage.merge(s, 1, Integer::sum);
                 }
             }
         }
-        return missing;
+        return new Missing(byStage, pending.keySet().stream().sorted().limit(5).toList());
     }
 
     synchronized Histogram stage(Stage stage) {

@@ -66,11 +66,6 @@ public final class LiveStream implements AutoCloseable {
         }
     }
 
-    /** The reason the stream ended, or null while it is open. */
-    public String failure() {
-        return failure;
-    }
-
     /** Waits for an event matching {@code match}; returns it, or fails after {@code timeout}. */
     public Received await(Predicate<Received> match, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -47,7 +47,8 @@ class LatencyTrackerTest {
         tracker.seen(LatencyTracker.Stage.KOR, "org.tcc.alert.AlertRaised.v1", raised(usa), 1_030);
         assertEquals(0, tracker.completed());
         assertEquals(1, tracker.outstanding());
-        assertEquals(1, tracker.missing().get("JPN"));
+        assertEquals(java.util.Map.of(LatencyTracker.Stage.JPN, 1), tracker.missing().byStage());
+        assertEquals(List.of(usa.report().reportId()), tracker.missing().someReports());
         assertEquals(2, tracker.anyStream().getTotalCount(), "the repeated USA notification counts once");
         tracker.seen(LatencyTracker.Stage.JPN, "org.tcc.alert.AlertCancelled.v1", raised(usa), 1_040);
         assertEquals(0, tracker.completed(), "another event type of the same alert is not this report's");
