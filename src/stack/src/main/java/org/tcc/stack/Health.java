@@ -9,14 +9,14 @@ import java.time.Duration;
 import org.tcc.stack.infra.Processes;
 
 /** Polls a Quarkus health endpoint until it reports UP. */
-final class Health {
+public final class Health {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Health() {
     }
 
-    static boolean isUp(String url) {
+    public static boolean isUp(String url) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
@@ -14,9 +13,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.tcc.stack.infra.KafkaTopics;
+import org.tcc.stack.infra.KafkaReaders;
 
 /**
  * The bare transport TCC is compared with: as many Kafka hops as a report takes to reach a live stream (sensor →
@@ -116,15 +114,10 @@ final class BareKafka implements AutoCloseable {
     }
 
     private KafkaConsumer<String, byte[]> consumer(String group) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         // a fresh group each run, starting at the end: nothing left over from an earlier run is measured
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, group + "-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        return new KafkaConsumer<>(props);
+        Properties latest = new Properties();
+        latest.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        return KafkaReaders.reader(bootstrap, group, latest);
     }
 
     /** Sends {@code probe} until it comes through both hops: the consumers have their partitions. */

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,14 +22,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.tcc.contracts.Country;
 import org.tcc.contracts.Json;
 import org.tcc.contracts.Topics;
@@ -38,6 +34,7 @@ import org.tcc.stack.StackLayout;
 import org.tcc.stack.demo.Api;
 import org.tcc.stack.demo.LiveStream;
 import org.tcc.stack.feed.SensorSigner;
+import org.tcc.stack.infra.KafkaReaders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -248,13 +245,7 @@ public class LoadBenchmark implements Callable<Integer> {
     }
 
     private void observeAlerts(String bootstrap, AtomicBoolean running) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+        try (KafkaConsumer<String, byte[]> consumer = KafkaReaders.reader(bootstrap, "bench")) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS).stream()
                     .map(p -> new TopicPartition(Topics.ALERTS, p.partition())).toList();
             consumer.assign(partitions);

@@ -19,6 +19,7 @@ import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.tcc.stack.Health;
 import org.tcc.stack.StackLayout;
 import org.tcc.stack.bench.SensorFeed;
 import org.tcc.stack.demo.Api;
@@ -79,7 +80,7 @@ public class DrillCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StackLayout layout = StackLayout.fromEnvironment();
         if (!Files.exists(layout.pidFile())
-                || !layout.services().stream().allMatch(s -> Faults.ready(s.url() + "/q/health/ready"))) {
+                || !layout.services().stream().allMatch(s -> Health.isUp(s.url() + "/q/health/ready"))) {
             System.err.println("drill: the stack is not up and ready: start it with ./tcc up first");
             return 2;
         }

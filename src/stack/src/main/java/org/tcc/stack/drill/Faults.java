@@ -1,10 +1,6 @@
 package org.tcc.stack.drill;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.tcc.stack.Health;
 import org.tcc.stack.StackLayout;
 import org.tcc.stack.infra.KafkaServer;
 import org.tcc.stack.infra.KafkaTopics;
@@ -34,7 +31,6 @@ final class Faults {
     record Fault(String what, long atMillis, long recoveredAfterMillis, String note) {
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final StackLayout layout;
     private final Consumer<String> log;
@@ -54,7 +50,7 @@ final class Faults {
         log.accept("kill -9 " + service.name() + " (process group " + pgid + ")");
         kill(pgid);
         long restarted = awaitRestart(service.name(), pgid, Duration.ofMinutes(2));
-        awaitUntil(Duration.ofMinutes(5), () -> ready(service.url() + "/q/health/ready"),
+        awaitUntil(Duration.ofMinutes(5), () -> Health.isUp(service.url() + "/q/health/ready"),
                 service.name() + " ready again");
         long took = System.currentTimeMillis() - start;
         log.accept(service.name() + " restarted by the supervisor (pid " + restarted + "), ready after "
@@ -75,7 +71,7 @@ final class Faults {
         awaitUntil(Duration.ofMinutes(3), () -> KafkaServer.isListening(layout.kafkaPort()), "Kafka listening");
         KafkaTopics.createAll(layout.kafkaBootstrap(), Duration.ofMinutes(2));
         for (StackLayout.Service service : layout.services()) {
-            awaitUntil(Duration.ofMinutes(5), () -> ready(service.url() + "/q/health/ready"),
+            awaitUntil(Duration.ofMinutes(5), () -> Health.isUp(service.url() + "/q/health/ready"),
                     service.name() + " ready");
         }
         long took = System.currentTimeMillis() - start;
@@ -119,7 +115,7 @@ final class Faults {
         awaitUntil(Duration.ofMinutes(2), this::postgresAnswers, "PostgreSQL accepting connections");
         long downFor = System.currentTimeMillis() - stoppedAt;
         for (StackLayout.Service service : layout.services()) {
-            awaitUntil(Duration.ofMinutes(5), () -> ready(service.url() + "/q/health/ready"),
+            awaitUntil(Duration.ofMinutes(5), () -> Health.isUp(service.url() + "/q/health/ready"),
                     service.name() + " ready");
         }
         long took = System.currentTimeMillis() - start;
@@ -160,19 +156,6 @@ final class Faults {
         }
         throw new IllegalStateException(name + " was not restarted within " + timeout
                 + ": is the stack's supervisor (./tcc up) running?");
-    }
-
-    static boolean ready(String url) {
-        try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 && r.body().contains("\"UP\"");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     interface Check {
