@@ -48,8 +48,8 @@ public class DomainProducers {
 
     @Produces
     @ApplicationScoped
-    ReportAuthenticity reportAuthenticity(SensorRegistry registry) {
-        return new ReportAuthenticity(registry);
+    ReportAuthenticity reportAuthenticity(SensorRegistry registry, Es256Provider provider) {
+        return new ReportAuthenticity(registry, provider.provider());
     }
 
     @Produces

@@ -38,6 +38,13 @@ public interface IngestionConfig {
     @WithDefault("65536")
     int maxReportBytes();
 
+    /**
+     * Which JCA provider verifies ES256 report signatures: {@code native} (the Amazon Corretto Crypto Provider when
+     * its native library loads, else the JDK's SunEC) or {@code jdk} (always SunEC).
+     */
+    @WithDefault(Es256Provider.NATIVE)
+    String es256Provider();
+
     /** How long a consumer retries a transient failure before dead-lettering the message. */
     @WithDefault("PT2M")
     Duration retryPatience();
