@@ -139,15 +139,33 @@ public class UpCommand implements Callable<Integer> {
         Console.say("starting PostgreSQL on port " + layout.postgresPort());
         Path data = layout.home().resolve("postgres");
         Files.createDirectories(data);
+        String fsync = postgresFsync(System.getenv("TCC_PG_FSYNC"));
+        Console.say("PostgreSQL durability: fsync=" + fsync + ", synchronous_commit=on"
+                + (fsync.equals("on") ? " (as in production; TCC_PG_FSYNC=off for the fast setting)"
+                : " (TCC_PG_FSYNC=off: a machine crash can lose committed transactions)"));
         postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
                 .setPort(layout.postgresPort())
-                // commits wait for their WAL to reach the OS (the embedded default is off): a crashed process loses no
-                // acknowledged commit, the same durability as the Kafka broker here (page cache, no fsync per write)
-                .setServerConfig("synchronous_commit", "on").start();
+                // commits wait for their WAL to be flushed (the embedded default is off)
+                .setServerConfig("synchronous_commit", "on")
+                // zonky starts the postmaster with -F (fsync off); a later "-c fsync=on" on the same command line
+                // overrides it, so by default a commit reaches the disk, not only the page cache, as in production
+                .setServerConfig("fsync", fsync).start();
         String admin = "jdbc:postgresql://localhost:" + layout.postgresPort() + "/postgres";
         for (StackLayout.Service service : layout.services()) {
             Databases.ensure(admin, "postgres", "postgres", service.database(), DB_PASSWORD);
         }
+    }
+
+    /** {@code fsync} for the local PostgreSQL: on unless {@code TCC_PG_FSYNC} says off. */
+    static String postgresFsync(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return "on";
+        }
+        String value = setting.trim().toLowerCase(java.util.Locale.ROOT);
+        if (value.equals("off") || value.equals("on")) {
+            return value;
+        }
+        throw new IllegalStateException("TCC_PG_FSYNC must be on or off, not " + setting);
     }
 
     private void startKafka() throws IOException, InterruptedException {

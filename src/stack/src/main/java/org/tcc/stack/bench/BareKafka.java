@@ -53,11 +53,9 @@ final class BareKafka implements AutoCloseable {
         received.set(0);
     }
 
-    /** Publishes the report's record (same key, value and headers as on the feed topic) to hop 1. */
-    void send(SensorFeed.SignedReport report, long intendedMillis) {
-        ProducerRecord<String, byte[]> feed = SensorFeed.record(report, intendedMillis);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(HOP_1, null, intendedMillis, feed.key(),
-                feed.value(), feed.headers());
+    /** Publishes report {@code i} of {@code reports} (same key, value and headers as on the feed topic) to hop 1. */
+    void send(PresignedReports reports, int i, long intendedMillis) {
+        ProducerRecord<String, byte[]> record = reports.feedRecord(HOP_1, i, intendedMillis);
         record.headers().add(SENT_AT, ByteBuffer.allocate(Long.BYTES).putLong(intendedMillis).array());
         producer.send(record);
     }
@@ -120,12 +118,12 @@ final class BareKafka implements AutoCloseable {
         return KafkaReaders.reader(bootstrap, group, latest);
     }
 
-    /** Sends {@code probe} until it comes through both hops: the consumers have their partitions. */
-    void awaitAssigned(SensorFeed.SignedReport probe, Duration timeout) throws InterruptedException {
+    /** Sends report 0 of {@code probe} until it comes through both hops: the consumers have their partitions. */
+    void awaitAssigned(PresignedReports probe, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long before = received.get();
         while (System.nanoTime() < deadline) {
-            send(probe, System.currentTimeMillis());
+            send(probe, 0, System.currentTimeMillis());
             flush();
             Thread.sleep(500);
             if (received.get() > before) {

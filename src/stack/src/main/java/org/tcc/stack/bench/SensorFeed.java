@@ -1,21 +1,22 @@
 package org.tcc.stack.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.tcc.contracts.Country;
-import org.tcc.contracts.FeedSignature;
 import org.tcc.contracts.Json;
-import org.tcc.contracts.Topics;
 import org.tcc.contracts.events.GeoPoint;
 import org.tcc.contracts.events.TrafficStatus;
 import org.tcc.contracts.events.feed.MissileClass;
@@ -23,54 +24,85 @@ import org.tcc.contracts.events.feed.MissileLaunchReport;
 import org.tcc.stack.feed.SensorSigner;
 
 /**
- * Simulated sensor feeds: launches, each seen by a USA, a KOR and a JPN sensor, as signed records for the feed
- * topic. Launch sites lie on a grid 1 degree of latitude by 1.5 degrees of longitude apart (wider than the 50 km
- * fusion gate up to 60 degrees north, mostly open ocean), so separate launches never fuse; traffic status TEST.
+ * Simulated sensor feeds: launches, each seen by a USA, a KOR and a JPN sensor, signed before a point starts (a
+ * signature costs about a millisecond of CPU, so signing live would cap the generator far below 5,000 reports/s).
+ * Launch sites lie on a grid half a degree of latitude by 1.5 degrees of longitude apart, between 60 S and 70 N
+ * (at least 55 km: wider than the 50 km fusion gate), and every other pass over the grid predicts the impact in
+ * the opposite direction (more than the 150 km impact gate away): separate launches never fuse, even at 5,000
+ * reports/s within the 2-minute fusion window. Traffic status TEST.
  */
 public final class SensorFeed {
 
     static final String[][] SENSORS = {{"us-tpy2-kyogamisaki", "USA"}, {"kr-greenpine-1", "KOR"},
             {"jp-fps5-sado", "JPN"}};
-    private static final int CELLS = 16_000;
-
-    /** One signed report: its record value, its signature and the launch it belongs to. */
-    public record SignedReport(MissileLaunchReport report, byte[] payload, String signature, String launchKey) {
-    }
+    static final double LAT_STEP = 0.5;
+    static final double LON_STEP = 1.5;
+    static final double LAT_SOUTH = -60;
+    static final int ROWS = 261;
+    static final int COLUMNS = 240;
+    /** Launch sites on the grid. */
+    static final int CELLS = ROWS * COLUMNS;
+    /** Launches before a (site, impact direction) repeats. */
+    static final int DISTINCT_LAUNCHES = 2 * CELLS;
 
     private final SensorSigner signer;
     private final String runId;
-    private int nextCell;
+    private long nextLaunch;
     private long counter;
 
     public SensorFeed(SensorSigner signer, String runId, int firstCell) {
         this.signer = signer;
         this.runId = runId;
-        this.nextCell = Math.floorMod(firstCell, CELLS);
+        this.nextLaunch = Math.floorMod(firstCell, CELLS);
     }
 
-    /** The three sensors' reports of the next launch, detected now. */
-    public List<SignedReport> nextLaunch() {
-        GeoPoint site = nextSite();
-        double impactLon = site.lon() + 5.0;
-        GeoPoint impact = new GeoPoint(site.lat() + 1.0, impactLon > 180 ? impactLon - 360 : impactLon);
-        Instant detected = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        List<SignedReport> reports = new ArrayList<>(SENSORS.length);
-        for (String[] sensor : SENSORS) {
-            MissileLaunchReport report = new MissileLaunchReport(runId + "-" + (counter++), sensor[0],
-                    Country.valueOf(sensor[1]), detected, site, impact, 900.0, 1000.0, 1800, MissileClass.IRBM, 0.8,
-                    null, TrafficStatus.TEST);
-            byte[] payload = Json.toBytes(report);
-            reports.add(new SignedReport(report, payload, signer.sign(sensor[0], payload), key(site)));
+    /**
+     * The next {@code count} reports, in send order (launch after launch, each launch's reports in the order of
+     * {@link #SENSORS}; the last launch may have fewer than three), detected now and signed on {@code signers}.
+     */
+    public PresignedReports prepare(int count, ExecutorService signers) throws InterruptedException {
+        if (count > 3L * DISTINCT_LAUNCHES) {
+            throw new IllegalArgumentException("at most " + 3L * DISTINCT_LAUNCHES + " reports per point, so that"
+                    + " no two launches of a point share a site: " + count);
         }
-        return reports;
-    }
-
-    /** The feed record of {@code report}, with {@code timestamp} as its CreateTime. */
-    public static ProducerRecord<String, byte[]> record(SignedReport report, long timestamp) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.FEED_MISSILE_LAUNCH, null, timestamp,
-                report.report().sensorId(), report.payload());
-        record.headers().add(FeedSignature.KAFKA_HEADER, report.signature().getBytes(StandardCharsets.UTF_8));
-        return record;
+        long firstSerial = counter;
+        byte[][] payloads = new byte[count][];
+        Map<String, Integer> launchIndex = new HashMap<>();
+        for (int i = 0; i < count; i += SENSORS.length) {
+            long launch = nextLaunch++;
+            GeoPoint site = site(launch);
+            GeoPoint impact = impact(site, launch);
+            Instant detected = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            launchIndex.put(key(site), i);
+            for (int s = 0; s < SENSORS.length && i + s < count; s++) {
+                MissileLaunchReport report = new MissileLaunchReport(runId + "-" + (firstSerial + i + s),
+                        SENSORS[s][0], Country.valueOf(SENSORS[s][1]), detected, site, impact, 900.0, 1000.0, 1800,
+                        MissileClass.IRBM, 0.8, null, TrafficStatus.TEST);
+                payloads[i + s] = Json.toBytes(report);
+            }
+        }
+        counter += count;
+        byte[][] signatures = new byte[count][];
+        int chunks = Math.max(1, Math.min(count / 64, 64));
+        List<Future<?>> work = new ArrayList<>();
+        for (int c = 0; c < chunks; c++) {
+            int from = (int) ((long) count * c / chunks);
+            int to = (int) ((long) count * (c + 1) / chunks);
+            work.add(signers.submit(() -> {
+                for (int i = from; i < to; i++) {
+                    signatures[i] = signer.sign(SENSORS[i % SENSORS.length][0], payloads[i])
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                }
+            }));
+        }
+        for (Future<?> f : work) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("signing failed: " + e.getCause(), e.getCause());
+            }
+        }
+        return new PresignedReports(runId, firstSerial, payloads, signatures, launchIndex);
     }
 
     /** The key that identifies a launch by its launch point (as an alert carries it). */
@@ -78,10 +110,18 @@ public final class SensorFeed {
         return String.format(Locale.ROOT, "%.4f,%.4f", p.lat(), p.lon());
     }
 
-    private GeoPoint nextSite() {
-        int cell = nextCell++ % CELLS;
-        double lon = 100 + (cell % 160) * 1.5;
-        return new GeoPoint(-40 + (cell / 160) * 1.0, lon >= 180 ? lon - 360 : lon);
+    /** The site of the {@code launch}-th launch: row by row over the grid, then again. */
+    static GeoPoint site(long launch) {
+        int cell = (int) (launch % CELLS);
+        double lon = -180 + (cell % COLUMNS) * LON_STEP;
+        return new GeoPoint(LAT_SOUTH + (cell / COLUMNS) * LAT_STEP, lon);
+    }
+
+    /** 1 degree north and 5 east of the site on even passes over the grid, 1 south and 5 west on odd ones. */
+    static GeoPoint impact(GeoPoint site, long launch) {
+        int direction = (launch / CELLS) % 2 == 0 ? 1 : -1;
+        double lon = site.lon() + 5.0 * direction;
+        return new GeoPoint(site.lat() + direction, lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon);
     }
 
     /** A producer with a sensor feed's settings: acknowledged by all in-sync replicas, idempotent, no linger. */

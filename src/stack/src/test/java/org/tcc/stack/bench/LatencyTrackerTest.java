@@ -3,8 +3,12 @@ package org.tcc.stack.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.tcc.contracts.Json;
 import org.tcc.stack.feed.SensorSigner;
@@ -12,21 +16,33 @@ import org.tcc.stack.feed.SensorSigner;
 /** The benchmark counts a report done only when its alert event and all three streams have it, each once. */
 class LatencyTrackerTest {
 
-    private final SensorFeed feed = new SensorFeed(SensorSigner.fromJwks(Path.of(
-            System.getProperty("tcc.root", "../.."), "deploy/sensors/local-sensors.private.jwks.json")), "t", 7);
+    /** Shared by the test classes; daemon threads, so it needs no shutting down. */
+    static final ExecutorService SIGNERS = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "test-signer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final SensorFeed feed = new SensorFeed(signer(), "t", 7);
+
+    static SensorSigner signer() {
+        return SensorSigner.fromJwks(Path.of(System.getProperty("tcc.root", "../.."),
+                "deploy/sensors/local-sensors.private.jwks.json"));
+    }
 
     @Test
-    void aLaunchIsRecognisedWhicheverOfItsReportsRaisedTheAlert() {
-        LatencyTracker tracker = new LatencyTracker();
-        List<SensorFeed.SignedReport> launch = feed.nextLaunch();
-        launch.forEach(r -> tracker.sent(r, 1_000));
+    void aLaunchIsRecognisedWhicheverOfItsReportsRaisedTheAlert() throws Exception {
+        PresignedReports launch = feed.prepare(3, SIGNERS);
+        LatencyTracker tracker = new LatencyTracker(launch);
+        for (int i = 0; i < 3; i++) {
+            tracker.sent(i, 1_000);
+        }
         // the KOR report was applied first (another partition): it raised the alert, the others refined it
-        SensorFeed.SignedReport kor = launch.get(1);
-        JsonNode raised = raised(kor);
+        JsonNode raised = raised(launch, 1);
         for (LatencyTracker.Stage stage : LatencyTracker.Stage.values()) {
-            tracker.seen(stage, "org.tcc.alert.AlertRaised.v1", raised, 1_040);
-            tracker.seen(stage, "org.tcc.alert.AlertUpdated.v1", updated(launch.get(0)), 1_050);
-            tracker.seen(stage, "org.tcc.alert.AlertUpdated.v1", updated(launch.get(2)), 1_060);
+            assertEquals(1, tracker.seen(stage, "org.tcc.alert.AlertRaised.v1", raised, 1_040));
+            assertEquals(0, tracker.seen(stage, "org.tcc.alert.AlertUpdated.v1", updated(launch, 0), 1_050));
+            assertEquals(2, tracker.seen(stage, "org.tcc.alert.AlertUpdated.v1", updated(launch, 2), 1_060));
         }
         assertEquals(3, tracker.completed());
         assertEquals(0, tracker.outstanding());
@@ -36,34 +52,57 @@ class LatencyTrackerTest {
     }
 
     @Test
-    void aReportMissingOnOneStreamStaysOutstandingAndRepeatsCountOnce() {
-        LatencyTracker tracker = new LatencyTracker();
-        List<SensorFeed.SignedReport> launch = feed.nextLaunch();
-        SensorFeed.SignedReport usa = launch.get(0);
-        tracker.sent(usa, 1_000);
-        tracker.seen(LatencyTracker.Stage.ALERT_EVENT, "org.tcc.alert.AlertRaised.v1", raised(usa), 1_010);
-        tracker.seen(LatencyTracker.Stage.USA, "org.tcc.alert.AlertRaised.v1", raised(usa), 1_020);
-        tracker.seen(LatencyTracker.Stage.USA, "org.tcc.alert.AlertRaised.v1", raised(usa), 1_030);
-        tracker.seen(LatencyTracker.Stage.KOR, "org.tcc.alert.AlertRaised.v1", raised(usa), 1_030);
+    void aReportMissingOnOneStreamStaysOutstandingAndRepeatsCountOnce() throws Exception {
+        PresignedReports launch = feed.prepare(3, SIGNERS);
+        LatencyTracker tracker = new LatencyTracker(launch);
+        tracker.sent(0, 1_000);
+        JsonNode raised = raised(launch, 0);
+        tracker.seen(LatencyTracker.Stage.ALERT_EVENT, "org.tcc.alert.AlertRaised.v1", raised, 1_010);
+        assertEquals(0, tracker.seen(LatencyTracker.Stage.USA, "org.tcc.alert.AlertRaised.v1", raised, 1_020));
+        assertEquals(-1, tracker.seen(LatencyTracker.Stage.USA, "org.tcc.alert.AlertRaised.v1", raised, 1_030),
+                "a repeat is no first sighting (no second acknowledgement)");
+        tracker.seen(LatencyTracker.Stage.KOR, "org.tcc.alert.AlertRaised.v1", raised, 1_030);
         assertEquals(0, tracker.completed());
         assertEquals(1, tracker.outstanding());
         assertEquals(java.util.Map.of(LatencyTracker.Stage.JPN, 1), tracker.missing().byStage());
-        assertEquals(List.of(usa.report().reportId()), tracker.missing().someReports());
+        assertEquals(List.of(launch.reportId(0)), tracker.missing().someReports());
         assertEquals(2, tracker.anyStream().getTotalCount(), "the repeated USA notification counts once");
-        tracker.seen(LatencyTracker.Stage.JPN, "org.tcc.alert.AlertCancelled.v1", raised(usa), 1_040);
+        tracker.seen(LatencyTracker.Stage.JPN, "org.tcc.alert.AlertCancelled.v1", raised, 1_040);
         assertEquals(0, tracker.completed(), "another event type of the same alert is not this report's");
     }
 
-    private static JsonNode raised(SensorFeed.SignedReport by) {
-        var p = by.report().launchPoint();
-        return Json.mapper().createObjectNode().set("alert", Json.mapper().createObjectNode().set("launch",
-                Json.mapper().createObjectNode()
-                        .<com.fasterxml.jackson.databind.node.ObjectNode>set("launchPoint",
-                                Json.mapper().createObjectNode().put("lat", p.lat()).put("lon", p.lon()))
-                        .set("sensors", Json.mapper().createArrayNode().add(by.report().sensorId()))));
+    @Test
+    void reportsOfAnotherPointOrNotYetSentAreIgnored() throws Exception {
+        PresignedReports earlier = feed.prepare(3, SIGNERS);
+        PresignedReports now = feed.prepare(3, SIGNERS);
+        LatencyTracker tracker = new LatencyTracker(now);
+        tracker.sent(0, 1_000);
+        assertEquals(-1, tracker.seen(LatencyTracker.Stage.USA, "org.tcc.alert.AlertUpdated.v1",
+                updated(earlier, 2), 1_010), "a late notification of the last point");
+        assertEquals(-1, tracker.seen(LatencyTracker.Stage.USA, "org.tcc.alert.AlertUpdated.v1",
+                updated(now, 2), 1_010), "not sent yet");
+        assertEquals(-1, tracker.seen(LatencyTracker.Stage.USA, "org.tcc.alert.AlertRaised.v1",
+                raised(earlier, 0), 1_010));
+        assertEquals(0, tracker.seen(LatencyTracker.Stage.USA, "org.tcc.alert.AlertRaised.v1",
+                raised(now, 0), 1_010));
+        tracker.abandon();
+        assertEquals(0, tracker.outstanding());
+        assertEquals(-1, tracker.seen(LatencyTracker.Stage.KOR, "org.tcc.alert.AlertRaised.v1",
+                raised(now, 0), 1_020), "after giving up on a point, nothing more is counted");
     }
 
-    private static JsonNode updated(SensorFeed.SignedReport by) {
-        return Json.mapper().createObjectNode().put("reason", "refined by sensor report " + by.report().reportId());
+    /** An AlertRaised payload as ingestion publishes it for report {@code i} of {@code reports}. */
+    static JsonNode raised(PresignedReports reports, int i) throws IOException {
+        JsonNode report = Json.mapper().readTree(reports.payload(i));
+        ObjectNode launch = Json.mapper().createObjectNode();
+        launch.set("launchPoint", report.get("launchPoint"));
+        launch.set("sensors", Json.mapper().createArrayNode().add(report.get("sensorId").asText()));
+        ObjectNode alert = Json.mapper().createObjectNode();
+        alert.set("launch", launch);
+        return Json.mapper().createObjectNode().set("alert", alert);
+    }
+
+    static JsonNode updated(PresignedReports reports, int i) {
+        return Json.mapper().createObjectNode().put("reason", "refined by sensor report " + reports.reportId(i));
     }
 }
