@@ -8,15 +8,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.tcc.contracts.FeedSignature;
-import org.tcc.ingestion.config.IngestionConfig;
 import org.tcc.ingestion.domain.InvalidReport;
 import org.tcc.ingestion.domain.OversizedReport;
 import org.tcc.ingestion.domain.ReportAuthenticity;
 import org.tcc.ingestion.service.ReportIntake;
+import java.util.List;
+import org.tcc.kit.messaging.BatchConsumer;
+import org.tcc.kit.messaging.BatchHandler;
 import org.tcc.kit.messaging.IncomingEvent;
 import org.tcc.kit.messaging.Rejected;
-import org.tcc.kit.messaging.Batches;
-import org.tcc.kit.messaging.DeadLetters;
 
 /**
  * Sensor reports from {@code tcc.feed.missile-launch.v1}, a polled batch at a time. A report that is unsigned,
@@ -24,7 +24,7 @@ import org.tcc.kit.messaging.DeadLetters;
  * topic with its reason and the consumer carries on. Transient failures (database restarting) are retried in place.
  */
 @ApplicationScoped
-public class MissileLaunchReportConsumer {
+public class MissileLaunchReportConsumer implements BatchHandler<ReportIntake.VerifiedReport> {
 
     private static final Logger LOG = Logger.getLogger(MissileLaunchReportConsumer.class);
 
@@ -32,10 +32,7 @@ public class MissileLaunchReportConsumer {
     ReportIntake intake;
 
     @Inject
-    IngestionConfig config;
-
-    @Inject
-    DeadLetters deadLetters;
+    BatchConsumer consumer;
 
     /**
      * A polled batch: each record is verified alone (a bad one is dead-lettered alone), then the authentic ones are
@@ -44,11 +41,27 @@ public class MissileLaunchReportConsumer {
     @Incoming("missile-launch-reports")
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> batch) {
-        Batches.process(batch, "applying sensor reports", config.retryPatience(), deadLetters, this::verify,
-                intake::applyAll, intake::apply);
+        consumer.consume(batch, this);
     }
 
-    ReportIntake.VerifiedReport verify(ConsumerRecord<String, byte[]> record) {
+    @Override
+    public String consumerId() {
+        return "alert-ingestion.missile-launch-reports";
+    }
+
+    /** Reports are deduplicated by their own (sensor, report) id, in {@link ReportIntake}. */
+    @Override
+    public String eventId(ReportIntake.VerifiedReport checked) {
+        return null;
+    }
+
+    @Override
+    public void apply(List<ReportIntake.VerifiedReport> fresh) {
+        intake.applyAll(fresh);
+    }
+
+    @Override
+    public ReportIntake.VerifiedReport check(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.of(record);
         try {
             if (record.value() == null) {

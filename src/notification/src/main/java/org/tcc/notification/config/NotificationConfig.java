@@ -41,8 +41,15 @@ public interface NotificationConfig {
         Duration pollInterval();
 
         /** Deliveries claimed per poll. */
-        @WithDefault("20")
+        @WithDefault("100")
         int batchSize();
+
+        /**
+         * E-mail and webhook updates of one alert to one recipient: at most one per interval, and only when what a
+         * person acts on (severity, affected countries, lifecycle) changed; the live stream carries every version.
+         */
+        @WithDefault("PT1M")
+        Duration coalesceInterval();
 
         /** Deliveries attempted at the same time by one replica. */
         @WithDefault("4")
@@ -77,6 +84,13 @@ public interface NotificationConfig {
         /** How often open streams look for notifications written by other replicas. */
         @WithDefault("PT1S")
         Duration pollInterval();
+
+        /**
+         * Events a subscriber may leave unwritten (its connection is not keeping up) before its stream is closed;
+         * it then resumes with Last-Event-ID instead of holding up the others.
+         */
+        @WithDefault("1000")
+        int maxUnsent();
 
         /** Interval of the SSE keep-alive comment. */
         @WithDefault("PT15S")

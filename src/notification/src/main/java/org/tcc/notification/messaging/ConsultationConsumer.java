@@ -3,30 +3,51 @@ package org.tcc.notification.messaging;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.tcc.kit.messaging.Batches;
-import org.tcc.kit.messaging.DeadLetters;
+import org.tcc.kit.messaging.BatchConsumer;
+import org.tcc.kit.messaging.BatchHandler;
 import org.tcc.kit.messaging.IncomingEvent;
 import org.tcc.notification.service.EventHandler;
 
 /**
- * Thin adapter: consultation events from {@code tcc.consultations.v1} (group {@code notification}) to the handler, a polled
- * batch per transaction; a malformed event is dead-lettered alone.
+ * Thin adapter: consultation events from {@code tcc.consultations.v1} (group {@code notification}) to the handler, a polled batch
+ * per transaction through the kit's one consumer path; a malformed event is dead-lettered alone.
  */
 @ApplicationScoped
-public class ConsultationConsumer {
+public class ConsultationConsumer implements BatchHandler<EventHandler.Checked> {
 
     @Inject
     EventHandler handler;
 
     @Inject
-    DeadLetters deadLetters;
+    BatchConsumer consumer;
 
     @Incoming("consultations")
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> batch) {
-        Batches.process(batch, "notifying consultation events", AlertConsumer.PATIENCE, deadLetters,
-                record -> handler.checkConsultationEvent(IncomingEvent.of(record)), handler::onConsultationEvents, handler::onConsultationEvent);
+        consumer.consume(batch, this);
+    }
+
+    @Override
+    public String consumerId() {
+        return EventHandler.CONSULTATIONS_CONSUMER;
+    }
+
+    @Override
+    public EventHandler.Checked check(ConsumerRecord<String, byte[]> record) {
+        return handler.checkConsultationEvent(IncomingEvent.of(record));
+    }
+
+    @Override
+    public String eventId(EventHandler.Checked checked) {
+        return checked.event().id();
+    }
+
+    @Override
+    public void apply(List<EventHandler.Checked> fresh) {
+        handler.onConsultationEvents(fresh);
     }
 }

@@ -12,7 +12,7 @@ import org.tcc.contracts.Country;
 import org.tcc.contracts.events.notification.Channel;
 import org.tcc.contracts.events.notification.DeliveryStatus;
 
-/** One (source, recipient, channel) delivery and where it stands. */
+/** One e-mail or webhook delivery (a notification to a recipient on a channel) and where it stands. */
 @Entity
 @Table(name = "delivery")
 public class Delivery {
@@ -69,4 +69,11 @@ public class Delivery {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** The alert whose versions this delivery coalesces (null for consultation and escalation notices). */
+    @Column(name = "alert_id")
+    public String alertId;
+
+    /** What a person acts on in the version it carries ({@code Coalescing.digest}). */
+    public String digest;
 }

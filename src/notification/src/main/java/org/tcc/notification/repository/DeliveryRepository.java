@@ -5,7 +5,8 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,30 +23,52 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     }
 
     /**
-     * Claims up to {@code limit} due deliveries for this worker until {@code leaseUntil}, counting the attempt.
-     * {@code FOR UPDATE SKIP LOCKED} lets several replicas claim side by side without ever taking the same one;
-     * affected countries' deliveries come first.
+     * Claims up to {@code limit} due deliveries for this worker until {@code leaseUntil}, counting the attempt, in
+     * one statement. {@code FOR UPDATE SKIP LOCKED} lets several replicas claim side by side without ever taking the
+     * same one; affected countries' deliveries come first.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")
     public List<Delivery> claimDue(Instant now, Instant leaseUntil, int limit) {
         List<Object> ids = getEntityManager().createNativeQuery("""
-                        SELECT id FROM delivery
-                        WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= ?1
-                          AND (lease_until IS NULL OR lease_until < ?1)
-                        ORDER BY priority, next_attempt_at
-                        LIMIT ?2
-                        FOR UPDATE SKIP LOCKED""")
-                .setParameter(1, now).setParameter(2, limit).getResultList();
-        List<Delivery> claimed = new ArrayList<>(ids.size());
-        for (Object id : ids) {
-            Delivery d = findById(id instanceof UUID u ? u : UUID.fromString(id.toString()));
-            d.leaseUntil = leaseUntil;
-            d.attempts++;
-            d.updatedAt = now;
-            claimed.add(d);
+                        UPDATE delivery SET lease_until = ?2, attempts = attempts + 1, updated_at = ?1
+                        WHERE id IN (SELECT id FROM delivery
+                                     WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= ?1
+                                       AND (lease_until IS NULL OR lease_until < ?1)
+                                     ORDER BY priority, next_attempt_at
+                                     LIMIT ?3
+                                     FOR UPDATE SKIP LOCKED)
+                        RETURNING id""")
+                .setParameter(1, now).setParameter(2, leaseUntil).setParameter(3, limit).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        return claimed;
+        return byIds(ids.stream().map(id -> id instanceof UUID u ? u : UUID.fromString(id.toString())).toList());
+    }
+
+    /** The deliveries with these ids (one query). */
+    public List<Delivery> byIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
+    /** The key under which {@link #latestOfAlerts} files a delivery. */
+    public static String coalescingKey(String alertId, UUID recipientId, Channel channel) {
+        return alertId + "/" + recipientId + "/" + channel;
+    }
+
+    /**
+     * The latest delivery of each of these alerts per (recipient, channel), by {@link #coalescingKey} (one query):
+     * what a new version of the alert is coalesced with.
+     */
+    public Map<String, Delivery> latestOfAlerts(Collection<String> alertIds) {
+        Map<String, Delivery> latest = new HashMap<>();
+        if (alertIds.isEmpty()) {
+            return latest;
+        }
+        for (Delivery d : list("alertId in ?1 order by createdAt", alertIds)) {
+            latest.put(coalescingKey(d.alertId, d.recipientId, d.channel), d);
+        }
+        return latest;
     }
 
     public List<Delivery> search(Filter filter, int limit) {

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.tcc.contracts.Country;
@@ -20,8 +21,10 @@ public class Escalation {
     /** ACTIVE: waiting for an acknowledgement; STOPPED: acknowledged or alert no longer escalating; EXHAUSTED: chain end. */
     public enum State { ACTIVE, STOPPED, EXHAUSTED }
 
+    /** Allocated 50 at a time, so a batch's rows are inserted in JDBC batches. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "escalation_id")
+    @SequenceGenerator(name = "escalation_id", sequenceName = "escalation_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "alert_id", nullable = false)

@@ -6,7 +6,10 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.tcc.contracts.Country;
 
 @ApplicationScoped
@@ -23,11 +26,19 @@ public class EscalationRepository implements PanacheRepositoryBase<Escalation, L
                         SELECT id FROM escalation WHERE state = 'ACTIVE' AND next_at <= ?1
                         ORDER BY next_at LIMIT ?2 FOR UPDATE SKIP LOCKED""")
                 .setParameter(1, now).setParameter(2, limit).getResultList();
-        List<Escalation> due = new ArrayList<>(ids.size());
-        for (Object id : ids) {
-            due.add(findById(((Number) id).longValue()));
+        if (ids.isEmpty()) {
+            return new ArrayList<>();
         }
-        return due;
+        return new ArrayList<>(list("id in ?1", ids.stream().map(id -> ((Number) id).longValue()).toList()));
+    }
+
+    /** The watches of these alerts, by alert and country (one query). */
+    public Map<String, Map<Country, Escalation>> ofAlerts(Collection<String> alertIds) {
+        Map<String, Map<Country, Escalation>> watches = new HashMap<>();
+        for (Escalation e : list("alertId in ?1", alertIds)) {
+            watches.computeIfAbsent(e.alertId, id -> new EnumMap<>(Country.class)).put(e.country, e);
+        }
+        return watches;
     }
 
     /** Starts watching {@code country} unless it is already watched (or was, and stopped). */

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.tcc.contracts.Country;
@@ -19,8 +20,10 @@ import org.tcc.notification.domain.Notice;
 @Table(name = "notification")
 public class NotificationEntry {
 
+    /** Allocated 50 at a time, so a batch's rows are inserted in JDBC batches. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notification_id")
+    @SequenceGenerator(name = "notification_id", sequenceName = "notification_id_seq", allocationSize = 50)
     public Long id;
 
     @Enumerated(EnumType.STRING)

@@ -2,7 +2,11 @@ package org.tcc.notification.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -17,6 +21,16 @@ public class RecipientRepository implements PanacheRepositoryBase<Recipient, UUI
     /** Active recipients of {@code country} at {@code step}, in a stable order. */
     public List<Recipient> active(Country country, ChainStep step) {
         return list("country = ?1 and chainStep = ?2 and active = true order by name", country, step);
+    }
+
+    /** The active recipients of {@code countries}, by country and chain step, each list in a stable order. */
+    public Map<Country, Map<ChainStep, List<Recipient>>> activeByCountryAndStep(Collection<Country> countries) {
+        Map<Country, Map<ChainStep, List<Recipient>>> directory = new EnumMap<>(Country.class);
+        for (Recipient r : list("country in ?1 and active = true order by name", countries)) {
+            directory.computeIfAbsent(r.country, c -> new EnumMap<>(ChainStep.class))
+                    .computeIfAbsent(r.chainStep, s -> new ArrayList<>()).add(r);
+        }
+        return directory;
     }
 
     /** The chain steps {@code country} has active recipients for. */

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
@@ -22,8 +25,9 @@ import org.tcc.notification.repository.NotificationRepository;
 import org.tcc.kit.outbox.Outbox;
 
 /**
- * Records what an attempt achieved and announces it: every SENT, FAILED and DEAD is published as a
- * {@link DeliveryOutcome} on {@code tcc.notifications.v1} through the outbox, in the transaction that records it.
+ * Records what attempts achieved and announces the outcomes: every SENT and DEAD e-mail or webhook delivery is
+ * published as a {@link DeliveryOutcome} on {@code tcc.notifications.v1} through the outbox, in the transaction that
+ * records it.
  */
 @ApplicationScoped
 public class DeliveryRecorder {
@@ -46,50 +50,68 @@ public class DeliveryRecorder {
     @Inject
     NotificationConfig config;
 
-    /** Records the result of the attempt a worker made on a claimed delivery. */
+    /** What one attempt on a claimed delivery achieved: {@code error} null when it was accepted. */
+    public record Attempt(UUID deliveryId, String error) {
+    }
+
+    /**
+     * Records a batch of attempts in one transaction: the deliveries and their notifications are read in one query
+     * each, the changes written in JDBC batches, and every terminal state (SENT, DEAD) published as a
+     * {@link DeliveryOutcome} through the outbox. A retry (FAILED) is not published: it is not an outcome yet.
+     */
     @Transactional
-    public DeliveryStatus record(UUID deliveryId, String error) {
-        Delivery d = deliveries.findById(deliveryId);
-        if (d == null || d.status == DeliveryStatus.SENT || d.status == DeliveryStatus.DEAD) {
-            return d == null ? null : d.status;
+    public void recordAll(List<Attempt> attempts) {
+        if (attempts.isEmpty()) {
+            return;
         }
+        Map<UUID, String> errors = new HashMap<>();
+        attempts.forEach(a -> errors.put(a.deliveryId(), a.error()));
+        List<Delivery> claimed = deliveries.byIds(errors.keySet());
+        Map<Long, NotificationEntry> entries = notifications.byIds(claimed.stream().map(d -> d.notificationId)
+                .toList());
         Instant now = Instant.now();
-        NotificationEntry entry = notifications.findById(d.notificationId);
-        d.leaseUntil = null;
-        d.updatedAt = now;
-        switch (DeliveryPolicy.after(error == null, d.attempts, config.delivery().maxAttempts())) {
-            case SENT -> {
-                d.status = DeliveryStatus.SENT;
-                d.sentAt = now;
-                d.lastError = null;
-                d.nextAttemptAt = null;
+        for (Delivery d : claimed) {
+            if (d.status == DeliveryStatus.SENT || d.status == DeliveryStatus.DEAD) {
+                continue;
             }
-            case RETRY -> {
-                d.status = DeliveryStatus.FAILED;
-                d.lastError = truncate(error);
-                Backoff backoff = new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff());
-                d.nextAttemptAt = now.plus(backoff.delay(d.attempts, ThreadLocalRandom.current()::nextDouble));
-            }
-            case DEAD -> {
-                d.status = DeliveryStatus.DEAD;
-                d.lastError = truncate(error);
-                d.nextAttemptAt = null;
-                DeadLetter letter = new DeadLetter();
-                letter.deliveryId = d.id;
-                letter.country = d.country;
-                letter.channel = d.channel;
-                letter.target = d.target;
-                letter.attempts = d.attempts;
-                letter.reason = d.lastError;
-                letter.payload = entry.payload;
-                letter.createdAt = now;
-                deadLetters.persist(letter);
-                LOG.warnf("delivery %s (%s to %s) is DEAD after %d attempts: %s", d.id, d.channel, d.recipientName,
-                        d.attempts, d.lastError);
+            String error = errors.get(d.id);
+            NotificationEntry entry = entries.get(d.notificationId);
+            d.leaseUntil = null;
+            d.updatedAt = now;
+            switch (DeliveryPolicy.after(error == null, d.attempts, config.delivery().maxAttempts())) {
+                case SENT -> {
+                    d.status = DeliveryStatus.SENT;
+                    d.sentAt = now;
+                    d.lastError = null;
+                    d.nextAttemptAt = null;
+                    publish(d, entry, null);
+                }
+                case RETRY -> {
+                    d.status = DeliveryStatus.FAILED;
+                    d.lastError = truncate(error);
+                    Backoff backoff = new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff());
+                    d.nextAttemptAt = now.plus(backoff.delay(d.attempts, ThreadLocalRandom.current()::nextDouble));
+                }
+                case DEAD -> {
+                    d.status = DeliveryStatus.DEAD;
+                    d.lastError = truncate(error);
+                    d.nextAttemptAt = null;
+                    DeadLetter letter = new DeadLetter();
+                    letter.deliveryId = d.id;
+                    letter.country = d.country;
+                    letter.channel = d.channel;
+                    letter.target = d.target;
+                    letter.attempts = d.attempts;
+                    letter.reason = d.lastError;
+                    letter.payload = entry.payload;
+                    letter.createdAt = now;
+                    deadLetters.persist(letter);
+                    LOG.warnf("delivery %s (%s to %s) is DEAD after %d attempts: %s", d.id, d.channel,
+                            d.recipientName, d.attempts, d.lastError);
+                    publish(d, entry, d.lastError);
+                }
             }
         }
-        publish(d, entry, d.lastError);
-        return d.status;
     }
 
     /** Appends the delivery's current state to the outbox (caller's transaction). */

@@ -10,13 +10,13 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
+import org.tcc.kit.worker.BackgroundWorker;
 import org.tcc.notification.config.NotificationConfig;
 import org.tcc.notification.repository.Delivery;
 import org.tcc.notification.repository.DeliveryRepository;
@@ -24,10 +24,11 @@ import org.tcc.notification.repository.NotificationEntry;
 import org.tcc.notification.repository.NotificationRepository;
 
 /**
- * Attempts due webhook and e-mail deliveries. State lives in the database only: a worker claims due rows with a
- * lease ({@code FOR UPDATE SKIP LOCKED}, so replicas never take the same row), sends outside any transaction, and
- * records the result; a crash before recording lets the lease expire and the delivery is attempted again. Woken right
- * after new deliveries commit, and otherwise every {@code tcc.notification.delivery.poll-interval}.
+ * Attempts due webhook and e-mail deliveries. State lives in the database only: a batch of due rows is claimed with
+ * a lease in one statement ({@code FOR UPDATE SKIP LOCKED}, so replicas never take the same row), sent outside any
+ * transaction, several at a time, and the batch's results are recorded in one transaction; a crash before recording
+ * lets the lease expire and the delivery is attempted again. Woken right after new deliveries commit, and otherwise
+ * every {@code tcc.notification.delivery.poll-interval} (coalesced updates fall due later).
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -52,9 +53,7 @@ public class DeliveryWorker {
     @Inject
     EmailSender emails;
 
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
-    private Thread loop;
+    private BackgroundWorker worker;
     private ExecutorService senders;
 
     void start(@Observes StartupEvent ignored) {
@@ -64,39 +63,18 @@ public class DeliveryWorker {
             t.setDaemon(true);
             return t;
         });
-        running = true;
-        loop = new Thread(this::run, "delivery-worker");
-        loop.setDaemon(true);
-        loop.start();
+        worker = BackgroundWorker.start("delivery-worker", config.delivery().pollInterval(),
+                () -> attemptDue() == config.delivery().batchSize());
     }
 
     void stop(@Observes ShutdownEvent ignored) {
-        running = false;
-        wakeUp.release();
-        if (senders != null) {
-            senders.shutdownNow();
-        }
+        worker.close();
+        senders.shutdownNow();
     }
 
     void onPlanned(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationPlanner.Planned planned) {
-        wakeUp.release();
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                wakeUp.tryAcquire(config.delivery().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
-                int attempted;
-                do {
-                    attempted = attemptDue();
-                } while (running && attempted == config.delivery().batchSize());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("delivery worker: %s", e.toString());
-            }
+        if (planned.deliveries() && worker != null) {
+            worker.wakeUp();
         }
     }
 
@@ -106,28 +84,35 @@ public class DeliveryWorker {
         }
         Instant now = Instant.now();
         List<Claimed> claimed = QuarkusTransaction.requiringNew().call(() -> {
-            List<Claimed> result = new ArrayList<>();
-            for (Delivery d : deliveries.claimDue(now, now.plus(config.delivery().lease()),
-                    config.delivery().batchSize())) {
-                result.add(new Claimed(d, notifications.findById(d.notificationId)));
-            }
-            return result;
+            List<Delivery> due = deliveries.claimDue(now, now.plus(config.delivery().lease()),
+                    config.delivery().batchSize());
+            Map<Long, NotificationEntry> entries = notifications.byIds(due.stream().map(d -> d.notificationId)
+                    .toList());
+            return due.stream().map(d -> new Claimed(d, entries.get(d.notificationId))).toList();
         });
-        List<Future<?>> running = new ArrayList<>();
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        List<Future<DeliveryRecorder.Attempt>> running = new ArrayList<>(claimed.size());
         for (Claimed c : claimed) {
             running.add(senders.submit(() -> attempt(c.delivery(), c.entry())));
         }
-        for (Future<?> f : running) {
+        List<DeliveryRecorder.Attempt> attempts = new ArrayList<>(claimed.size());
+        for (Future<DeliveryRecorder.Attempt> f : running) {
             try {
-                f.get();
+                DeliveryRecorder.Attempt a = f.get();
+                if (a != null) {
+                    attempts.add(a);
+                }
             } catch (java.util.concurrent.ExecutionException e) {
                 LOG.warnf("delivery attempt crashed: %s", e.getCause().toString());
             }
         }
+        recorder.recordAll(attempts);
         return claimed.size();
     }
 
-    private void attempt(Delivery delivery, NotificationEntry entry) {
+    private DeliveryRecorder.Attempt attempt(Delivery delivery, NotificationEntry entry) {
         String error = null;
         try {
             ChannelSender sender = switch (delivery.channel) {
@@ -140,11 +125,11 @@ public class DeliveryWorker {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return; // shutting down: the lease expires and another attempt follows
+            return null; // shutting down: the lease expires and another attempt follows
         } catch (Exception e) {
             error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
                     + e.getMessage();
         }
-        recorder.record(delivery.id, error);
+        return new DeliveryRecorder.Attempt(delivery.id, error);
     }
 }

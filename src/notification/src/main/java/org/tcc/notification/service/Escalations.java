@@ -8,6 +8,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -48,22 +51,73 @@ public class Escalations {
     @Inject
     NotificationConfig config;
 
-    /** Applies an alert snapshot to its watches (caller's transaction, before any stream lock is taken). */
+    /** Applies one alert snapshot to its watches (caller's transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onAlert(AlertState alert) {
-        Instant now = Instant.now();
-        String snapshot = new String(Json.toBytes(alert), java.nio.charset.StandardCharsets.UTF_8);
-        if (!EscalationPolicy.escalates(alert)) {
-            escalations.stop(alert.alertId(), null, now);
+        onAlerts(List.of(alert));
+    }
+
+    /**
+     * Applies a batch of alert snapshots, in order, to their watches: the batch's watches are read in one query and
+     * changed in memory (start for silent countries, stop for those that acknowledged, stop all when the alert no
+     * longer escalates), each alert's latest snapshot is kept once, and the changes are written in JDBC batches and
+     * flushed before the caller takes any stream lock (the scheduler takes watch rows first, then streams, too).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onAlerts(List<AlertState> alerts) {
+        if (alerts.isEmpty()) {
             return;
         }
-        Set<Country> acked = EscalationPolicy.acknowledged(alert);
-        escalations.stop(alert.alertId(), acked, now);
-        escalations.refreshSnapshot(alert.alertId(), snapshot, now);
+        Instant now = Instant.now();
+        Map<String, AlertState> latest = new LinkedHashMap<>();
+        alerts.forEach(a -> latest.put(a.alertId(), a));
+        Map<String, Map<Country, Escalation>> watches = escalations.ofAlerts(latest.keySet());
         Instant due = EscalationPolicy.dueAt(now, config.escalation().ackTimeout());
-        for (Country country : EscalationPolicy.awaitingAcknowledgement(alert)) {
-            escalations.startIfAbsent(alert.alertId(), country, snapshot, due, now);
+        for (AlertState alert : alerts) {
+            Map<Country, Escalation> ofAlert = watches.computeIfAbsent(alert.alertId(),
+                    id -> new EnumMap<>(Country.class));
+            boolean escalates = EscalationPolicy.escalates(alert);
+            Set<Country> acked = escalates ? EscalationPolicy.acknowledged(alert) : Set.of();
+            for (Escalation e : ofAlert.values()) {
+                if (e.state == Escalation.State.ACTIVE && (!escalates || acked.contains(e.country))) {
+                    e.state = Escalation.State.STOPPED;
+                    e.updatedAt = now;
+                }
+            }
+            if (!escalates) {
+                continue;
+            }
+            for (Country country : EscalationPolicy.awaitingAcknowledgement(alert)) {
+                ofAlert.computeIfAbsent(country, c -> {
+                    Escalation e = new Escalation();
+                    e.alertId = alert.alertId();
+                    e.country = c;
+                    e.chainStep = ChainStep.LIAISON;
+                    e.state = Escalation.State.ACTIVE;
+                    e.nextAt = due;
+                    e.alertSnapshot = "";
+                    e.createdAt = now;
+                    e.updatedAt = now;
+                    escalations.persist(e);
+                    return e;
+                });
+            }
         }
+        for (AlertState alert : latest.values()) {
+            String snapshot = null;
+            for (Escalation e : watches.getOrDefault(alert.alertId(), Map.of()).values()) {
+                if (e.state == Escalation.State.ACTIVE) {
+                    if (snapshot == null) {
+                        snapshot = new String(Json.toBytes(alert), java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                    if (!snapshot.equals(e.alertSnapshot)) {
+                        e.alertSnapshot = snapshot;
+                        e.updatedAt = now;
+                    }
+                }
+            }
+        }
+        escalations.flush();
     }
 
     @Scheduled(every = "${tcc.notification.escalation.poll-interval:PT5S}", delayed = "1s",
@@ -98,7 +152,7 @@ public class Escalations {
             String key = "ack-overdue/" + e.alertId + "/" + e.country + "/" + next.get();
             planner.plan(new Trigger(key, key, OVERDUE_TYPE, alert.alertId(), null, List.of(e.country),
                     alert.affectedCountries(), next.get(),
-                    Notices.acknowledgementOverdue(alert, e.country, next.get()), "alert", alertJson));
+                    Notices.acknowledgementOverdue(alert, e.country, next.get()), "alert", alertJson, null));
             LOG.infof("alert %s not acknowledged by %s: notified %s", e.alertId, e.country, next.get());
             e.chainStep = next.get();
             if (EscalationPolicy.nextStep(next.get(), staffed).isEmpty()) {

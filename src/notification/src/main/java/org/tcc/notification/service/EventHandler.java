@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,25 +21,25 @@ import org.tcc.contracts.events.alert.AlertState;
 import org.tcc.contracts.events.consultation.ConsultationEscalated;
 import org.tcc.contracts.events.consultation.ConsultationEvent;
 import org.tcc.contracts.events.consultation.ConsultationState;
-import org.tcc.kit.inbox.ProcessedMessages;
 import org.tcc.kit.messaging.IncomingEvent;
 import org.tcc.kit.messaging.Rejected;
 import org.tcc.notification.domain.Audience;
 import org.tcc.notification.domain.ChainStep;
+import org.tcc.notification.domain.Coalescing;
 import org.tcc.notification.domain.EscalationPolicy;
 import org.tcc.notification.domain.Notices;
 import org.tcc.notification.repository.RecipientRepository;
 
 /**
- * Decides who is told about alert and consultation events. Each event is applied once per consumer (its
- * {@code ce_id} is recorded in the processed-message log in the same transaction), and everything it plans is
- * unique per (event, recipient, channel), so redeliveries change nothing.
+ * Decides who is told about alert and consultation events, a polled batch at a time. Each event is applied once per
+ * consumer (the kit's {@code BatchConsumer} records its {@code ce_id} in the processed-message log in the same
+ * transaction), and everything it plans is unique per (event, country), so redeliveries change nothing.
  */
 @ApplicationScoped
 public class EventHandler {
 
-    public static final String ALERTS_CONSUMER = "notification-alerts";
-    public static final String CONSULTATIONS_CONSUMER = "notification-consultations";
+    public static final String ALERTS_CONSUMER = "notification.alerts";
+    public static final String CONSULTATIONS_CONSUMER = "notification.consultations";
 
     /** Alert events that notify liaisons; AlertAcknowledged only feeds the escalation watches. */
     static final Set<EventType> NOTIFYING_ALERT_EVENTS = EnumSet.of(EventType.ALERT_RAISED, EventType.ALERT_UPDATED,
@@ -48,12 +49,6 @@ public class EventHandler {
     static final Set<EventType> NOTIFYING_CONSULTATION_EVENTS = EnumSet.of(EventType.CONSULTATION_CONVENED,
             EventType.PROPOSAL_SUBMITTED, EventType.CONSULTATION_ESCALATED, EventType.CONSULTATION_CONCLUDED,
             EventType.CONSULTATION_CLOSED);
-
-    @Inject
-    jakarta.persistence.EntityManager em;
-
-    @Inject
-    ProcessedMessages processed;
 
     @Inject
     NotificationPlanner planner;
@@ -84,68 +79,42 @@ public class EventHandler {
         return new Checked(event, type, read(event, type));
     }
 
-    @Transactional
-    public void onAlertEvent(Checked checked) {
-        applyAlertEvent(checked);
-    }
-
-    /** A polled batch of alert events in one transaction, in order. */
-    @Transactional
+    /** A polled batch of alert events, in order, in the caller's transaction (duplicates already dropped). */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void onAlertEvents(List<Checked> batch) {
-        applyInOrder(batch, this::applyAlertEvent);
-    }
-
-    @Transactional
-    public void onConsultationEvent(Checked checked) {
-        applyConsultationEvent(checked);
-    }
-
-    /** A polled batch of consultation events in one transaction, in order. */
-    @Transactional
-    public void onConsultationEvents(List<Checked> batch) {
-        applyInOrder(batch, this::applyConsultationEvent);
-    }
-
-    /**
-     * Applies a batch under all three stream locks, taken first in the planners' one order. After each event, what
-     * it planned is written and those entities are forgotten: later events do not need them, and every query's
-     * automatic flush would otherwise re-check all of them (quadratic in the batch size).
-     */
-    private void applyInOrder(List<Checked> batch, java.util.function.Consumer<Checked> apply) {
-        planner.lockAllStreams();
+        escalations.onAlerts(batch.stream().map(c -> ((AlertEvent) c.payload()).alert()).toList());
+        List<Trigger> triggers = new ArrayList<>(batch.size());
         for (Checked checked : batch) {
-            apply.accept(checked);
-            em.flush();
-            em.clear();
+            if (NOTIFYING_ALERT_EVENTS.contains(checked.type())) {
+                AlertState alert = ((AlertEvent) checked.payload()).alert();
+                IncomingEvent event = checked.event();
+                triggers.add(new Trigger(event.id(), event.id(), checked.type().ceType(), alert.alertId(), null,
+                        Audience.ordered(alert.releasableTo(), alert.affectedCountries()), alert.affectedCountries(),
+                        ChainStep.LIAISON, Notices.alert(checked.type().typeName(), alert), "event", tree(event),
+                        Coalescing.digest(alert)));
+            }
         }
+        planner.plan(triggers);
     }
 
-    private void applyAlertEvent(Checked checked) {
-        IncomingEvent event = checked.event();
-        EventType type = checked.type();
-        AlertState alert = ((AlertEvent) checked.payload()).alert();
-        if (!processed.firstDelivery(ALERTS_CONSUMER, event.id())) {
-            return;
+    /** A polled batch of consultation events, in order, in the caller's transaction (duplicates already dropped). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onConsultationEvents(List<Checked> batch) {
+        List<Trigger> triggers = new ArrayList<>(batch.size());
+        for (Checked checked : batch) {
+            consultationTriggers(checked, triggers);
         }
-        escalations.onAlert(alert);
-        if (NOTIFYING_ALERT_EVENTS.contains(type)) {
-            planner.plan(new Trigger(event.id(), event.id(), type.ceType(), alert.alertId(), null,
-                    Audience.ordered(alert.releasableTo(), alert.affectedCountries()), alert.affectedCountries(),
-                    ChainStep.LIAISON, Notices.alert(type.typeName(), alert), "event", tree(event)));
-        }
+        planner.plan(triggers);
     }
 
-    private void applyConsultationEvent(Checked checked) {
+    private void consultationTriggers(Checked checked, List<Trigger> triggers) {
         IncomingEvent event = checked.event();
         EventType type = checked.type();
-        ConsultationEvent payload = (ConsultationEvent) checked.payload();
-        ConsultationState c = payload.consultation();
-        if (!processed.firstDelivery(CONSULTATIONS_CONSUMER, event.id())) {
-            return;
-        }
         if (!NOTIFYING_CONSULTATION_EVENTS.contains(type)) {
             return;
         }
+        ConsultationEvent payload = (ConsultationEvent) checked.payload();
+        ConsultationState c = payload.consultation();
         List<Country> participants = Audience.ordered(c.participants(), List.of());
         JsonNode json = tree(event);
         if (payload instanceof ConsultationEscalated escalated && escalated.silentCountry() != null
@@ -153,12 +122,12 @@ public class EventHandler {
             Country silent = escalated.silentCountry();
             SortedSet<ChainStep> staffed = recipients.staffedSteps(silent);
             Optional<ChainStep> step = EscalationPolicy.stepForConsultationLevel(escalated.toLevel(), staffed);
-            step.ifPresent(s -> planner.plan(new Trigger(event.id() + "/" + s, event.id(), type.ceType(),
+            step.ifPresent(s -> triggers.add(new Trigger(event.id() + "/" + s, event.id(), type.ceType(),
                     c.alertId(), c.consultationId(), List.of(silent), List.of(silent), s,
-                    Notices.consultationEscalated(c, silent, escalated.missed(), s), "event", json)));
+                    Notices.consultationEscalated(c, silent, escalated.missed(), s), "event", json, null)));
         }
-        planner.plan(new Trigger(event.id(), event.id(), type.ceType(), c.alertId(), c.consultationId(), participants,
-                List.of(), ChainStep.LIAISON, Notices.consultation(type.typeName(), c), "event", json));
+        triggers.add(new Trigger(event.id(), event.id(), type.ceType(), c.alertId(), c.consultationId(), participants,
+                List.of(), ChainStep.LIAISON, Notices.consultation(type.typeName(), c), "event", json, null));
     }
 
     /** The event's type, when it is a well-formed event of {@code topic}; otherwise it is rejected (dead-lettered). */

@@ -6,14 +6,21 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.tcc.contracts.Country;
 import org.tcc.contracts.Json;
 import org.tcc.contracts.events.notification.Channel;
 import org.tcc.contracts.events.notification.DeliveryStatus;
+import org.tcc.notification.config.NotificationConfig;
 import org.tcc.notification.domain.Audience;
+import org.tcc.notification.domain.ChainStep;
+import org.tcc.notification.domain.Coalescing;
 import org.tcc.notification.domain.Notice;
 import org.tcc.notification.repository.Delivery;
 import org.tcc.notification.repository.DeliveryRepository;
@@ -23,15 +30,22 @@ import org.tcc.notification.repository.Recipient;
 import org.tcc.notification.repository.RecipientRepository;
 
 /**
- * Turns a trigger into notifications: per country, one stream entry with the next sequence number and one
- * delivery per (recipient, channel). Runs in the caller's transaction; a country already notified for the same
- * source is skipped, so replays and redeliveries plan nothing twice (the unique constraints back this up).
+ * Turns a batch of triggers into notifications, set-wise, in the caller's transaction: per trigger and country one
+ * stream entry with the country's next sequence number, and per recipient the e-mail and webhook deliveries that
+ * {@link Coalescing} asks for. The live stream needs no delivery row: the stream entry is the durable, replayable
+ * log. A (country, source) already notified is skipped, so replays plan nothing twice (the unique constraints back
+ * this up).
+ *
+ * <p>Cost per batch, whatever its size: one statement locks the streams of the countries it touches (in the one
+ * order every planner uses, so planners cannot deadlock), one reads which (country, source) exist, one reads the
+ * active recipients, one the latest deliveries of the batch's alerts; then the inserts go in JDBC batches and one
+ * update per touched stream.
  */
 @ApplicationScoped
 public class NotificationPlanner {
 
     /** Fired in the planning transaction; stream and delivery workers wake up once it has committed. */
-    public record Planned(int entries) {
+    public record Planned(int entries, boolean deliveries) {
     }
 
     @Inject
@@ -44,66 +58,118 @@ public class NotificationPlanner {
     DeliveryRepository deliveries;
 
     @Inject
-    DeliveryRecorder recorder;
+    NotificationConfig config;
 
     @Inject
     Event<Planned> planned;
 
-    /**
-     * Locks every country's stream, in the one order all planners use. A transaction that plans several triggers
-     * takes them all first: locking each trigger's countries as it comes would take them out of order across
-     * triggers (KOR for one, then USA for the next) and deadlock with another transaction.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void lockAllStreams() {
-        for (Country country : Country.values()) {
-            notifications.lockStream(country);
-        }
-    }
-
-    /** Plans the trigger; returns how many countries got a new notification. */
+    /** Plans one trigger; returns how many countries got a new notification. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int plan(Trigger trigger) {
-        Instant now = Instant.now();
-        int entries = 0;
-        // stream locks are always taken in the same (enum) order, so concurrent planners cannot deadlock;
-        // priority (affected countries first) is carried by the deliveries instead
-        List<Country> lockOrder = trigger.countries().stream().sorted(Comparator.naturalOrder()).toList();
-        for (Country country : lockOrder) {
-            List<Recipient> targets = recipients.active(country, trigger.step());
-            if (targets.isEmpty()) {
-                continue;
+        return plan(List.of(trigger));
+    }
+
+    /** Plans the triggers in order; returns how many stream entries were written. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int plan(List<Trigger> triggers) {
+        Set<Country> touched = EnumSet.noneOf(Country.class);
+        Set<String> sourceKeys = new HashSet<>();
+        Set<String> alertIds = new HashSet<>();
+        for (Trigger t : triggers) {
+            touched.addAll(t.countries());
+            sourceKeys.add(t.sourceKey());
+            if (t.digest() != null && t.alertId() != null) {
+                alertIds.add(t.alertId());
             }
-            long last = notifications.lockStream(country);
-            if (notifications.exists(country, trigger.sourceKey())) {
-                continue;
-            }
-            NotificationEntry entry = entry(trigger, country, last + 1, now);
-            notifications.persist(entry);
-            notifications.advanceStream(country, entry.seq);
-            short priority = (short) Audience.priority(country, trigger.affected());
-            for (Recipient r : targets) {
-                if (r.stream) {
-                    Delivery d = delivery(entry, r, Channel.STREAM, null, priority, now);
-                    d.status = DeliveryStatus.SENT;
-                    d.attempts = 1;
-                    d.sentAt = now;
-                    deliveries.persist(d);
-                    recorder.publish(d, entry, null);
-                }
-                if (r.email != null && !r.email.isBlank()) {
-                    deliveries.persist(delivery(entry, r, Channel.EMAIL, r.email, priority, now));
-                }
-                if (r.webhookUrl != null && !r.webhookUrl.isBlank()) {
-                    deliveries.persist(delivery(entry, r, Channel.WEBHOOK, r.webhookUrl, priority, now));
-                }
-            }
-            entries++;
         }
+        if (touched.isEmpty()) {
+            return 0;
+        }
+        Instant now = Instant.now();
+        Map<Country, Long> last = notifications.lockStreams(touched);
+        Set<String> notified = notifications.notified(touched, sourceKeys);
+        Map<Country, Map<ChainStep, List<Recipient>>> directory = recipients.activeByCountryAndStep(touched);
+        Map<String, Delivery> latest = deliveries.latestOfAlerts(alertIds);
+        Map<Country, Long> advanced = new EnumMap<>(Country.class);
+        int entries = 0;
+        boolean anyDelivery = false;
+        for (Trigger trigger : triggers) {
+            for (Country country : trigger.countries()) {
+                List<Recipient> targets = directory.getOrDefault(country, Map.of()).getOrDefault(trigger.step(),
+                        List.of());
+                if (targets.isEmpty() || !notified.add(country + "/" + trigger.sourceKey())) {
+                    continue;
+                }
+                long seq = advanced.getOrDefault(country, last.get(country)) + 1;
+                advanced.put(country, seq);
+                NotificationEntry entry = entry(trigger, country, seq, now);
+                notifications.persist(entry);
+                entries++;
+                short priority = (short) Audience.priority(country, trigger.affected());
+                for (Recipient r : targets) {
+                    if (r.email != null && !r.email.isBlank()) {
+                        anyDelivery |= deliver(trigger, entry, r, Channel.EMAIL, r.email, priority, latest, now);
+                    }
+                    if (r.webhookUrl != null && !r.webhookUrl.isBlank()) {
+                        anyDelivery |= deliver(trigger, entry, r, Channel.WEBHOOK, r.webhookUrl, priority, latest,
+                                now);
+                    }
+                }
+            }
+        }
+        advanced.forEach(notifications::advanceStream);
         if (entries > 0) {
-            planned.fire(new Planned(entries));
+            planned.fire(new Planned(entries, anyDelivery));
         }
         return entries;
+    }
+
+    /** Adds or refreshes the delivery of {@code entry} to {@code r} on {@code channel}; true if one is due. */
+    private boolean deliver(Trigger trigger, NotificationEntry entry, Recipient r, Channel channel, String target,
+                            short priority, Map<String, Delivery> latest, Instant now) {
+        boolean coalesced = trigger.digest() != null && trigger.alertId() != null;
+        String key = DeliveryRepository.coalescingKey(trigger.alertId(), r.id, channel);
+        Delivery previous = coalesced ? latest.get(key) : null;
+        Coalescing.Decision decision = coalesced
+                ? Coalescing.decide(previous == null ? null : new Coalescing.Previous(
+                        previous.status == DeliveryStatus.PENDING && previous.attempts == 0, previous.digest,
+                        previous.sentAt != null ? previous.sentAt : previous.updatedAt),
+                        trigger.digest(), now, config.delivery().coalesceInterval())
+                : new Coalescing.SendAt(now);
+        if (decision instanceof Coalescing.Skip) {
+            return false;
+        }
+        if (decision instanceof Coalescing.Replace) {
+            previous.notificationId = entry.id;
+            previous.sourceKey = entry.sourceKey;
+            previous.digest = trigger.digest();
+            previous.target = target;
+            previous.priority = (short) Math.min(previous.priority, priority);
+            previous.updatedAt = now;
+            return true;
+        }
+        Delivery d = new Delivery();
+        d.id = UUID.randomUUID();
+        d.notificationId = entry.id;
+        d.sourceKey = entry.sourceKey;
+        d.recipientId = r.id;
+        d.recipientName = r.name;
+        d.country = entry.country;
+        d.channel = channel;
+        d.target = target;
+        d.status = DeliveryStatus.PENDING;
+        d.attempts = 0;
+        d.priority = priority;
+        d.nextAttemptAt = ((Coalescing.SendAt) decision).due();
+        d.createdAt = now;
+        d.updatedAt = now;
+        d.alertId = coalesced ? trigger.alertId() : null;
+        d.digest = trigger.digest();
+        deliveries.persist(d);
+        if (coalesced) {
+            latest.put(key, d);
+        }
+        return true;
     }
 
     private static NotificationEntry entry(Trigger trigger, Country country, long seq, Instant now) {
@@ -146,25 +212,5 @@ public class NotificationPlanner {
         }
         e.payload = payload.toString();
         return e;
-    }
-
-    private static Delivery delivery(NotificationEntry entry, Recipient r, Channel channel, String target,
-                                     short priority, Instant now) {
-        Delivery d = new Delivery();
-        d.id = UUID.randomUUID();
-        d.notificationId = entry.id;
-        d.sourceKey = entry.sourceKey;
-        d.recipientId = r.id;
-        d.recipientName = r.name;
-        d.country = entry.country;
-        d.channel = channel;
-        d.target = target;
-        d.status = DeliveryStatus.PENDING;
-        d.attempts = 0;
-        d.priority = priority;
-        d.nextAttemptAt = now;
-        d.createdAt = now;
-        d.updatedAt = now;
-        return d;
     }
 }

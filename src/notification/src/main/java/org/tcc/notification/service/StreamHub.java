@@ -8,32 +8,33 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.tcc.contracts.Country;
+import org.tcc.kit.worker.BackgroundWorker;
 import org.tcc.notification.config.NotificationConfig;
 import org.tcc.notification.repository.NotificationEntry;
 import org.tcc.notification.repository.NotificationRepository;
 
 /**
- * Feeds the open SSE streams from the database. Every subscriber has a country and the last sequence number it was
- * sent; one thread sends each subscriber the entries after it, in order, woken right after notifications commit on
- * this replica and every {@code tcc.notification.stream.poll-interval} for those written by other replicas. As the
- * database is the only source, a reconnect with {@code Last-Event-ID} replays exactly what was missed.
+ * Feeds the open SSE streams from the database, the durable per-country log. Each wake-up (right after notifications
+ * commit on this replica, and every {@code tcc.notification.stream.poll-interval} for those written by other
+ * replicas) reads each country's new entries once, from the least advanced of its subscribers, and hands every
+ * subscriber the entries after its own position without waiting for the network. A subscriber that leaves more than
+ * {@code tcc.notification.stream.max-unsent} events unwritten (a slow or stalled client) is closed instead of holding
+ * up the others: it resumes with {@code Last-Event-ID}, which replays exactly what it missed.
  */
 @ApplicationScoped
 public class StreamHub {
 
     private static final Logger LOG = Logger.getLogger(StreamHub.class);
-    private static final int BATCH = 200;
-    private static final long SEND_TIMEOUT_MS = 10_000;
+    private static final int BATCH = 500;
 
     @Inject
     NotificationRepository notifications;
@@ -42,15 +43,18 @@ public class StreamHub {
     NotificationConfig config;
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
+    private BackgroundWorker worker;
 
     private static final class Subscriber {
         final Country country;
         final SseEventSink sink;
         final Sse sse;
+        /** The last sequence number handed to the sink. */
         long lastSeq;
         long lastSentNanos = System.nanoTime();
+        /** Events handed to the sink and not yet written to the connection. */
+        final AtomicInteger unsent = new AtomicInteger();
+        volatile boolean failed;
 
         Subscriber(Country country, long lastSeq, SseEventSink sink, Sse sse) {
             this.country = country;
@@ -61,20 +65,18 @@ public class StreamHub {
     }
 
     void start(@Observes StartupEvent ignored) {
-        running = true;
-        Thread t = new Thread(this::run, "notification-stream");
-        t.setDaemon(true);
-        t.start();
+        worker = BackgroundWorker.start("notification-stream", config.stream().pollInterval(), this::serveAll);
     }
 
     void stop(@Observes ShutdownEvent ignored) {
-        running = false;
-        wakeUp.release();
-        subscribers.forEach(s -> s.sink.close());
+        worker.close();
+        subscribers.forEach(s -> close(s, "shutting down"));
     }
 
     void onPlanned(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationPlanner.Planned planned) {
-        wakeUp.release();
+        if (worker != null) {
+            worker.wakeUp();
+        }
     }
 
     /** The last sequence number of {@code country}'s stream: where a subscriber without Last-Event-ID starts. */
@@ -85,64 +87,73 @@ public class StreamHub {
     /** Sends {@code country}'s entries after {@code afterSeq} to {@code sink}, then everything that follows. */
     public void subscribe(Country country, long afterSeq, SseEventSink sink, Sse sse) {
         subscribers.add(new Subscriber(country, afterSeq, sink, sse));
-        wakeUp.release();
+        worker.wakeUp();
     }
 
     public int subscriberCount() {
         return subscribers.size();
     }
 
-    private void run() {
-        Duration poll = config.stream().pollInterval();
-        while (running) {
-            try {
-                wakeUp.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
-                for (Subscriber s : subscribers) {
-                    serve(s);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("notification stream: %s", e.toString());
+    /** One pass over every country with subscribers; {@code true} when a country has more entries waiting. */
+    private boolean serveAll() {
+        Map<Country, Long> from = new EnumMap<>(Country.class);
+        for (Subscriber s : subscribers) {
+            if (s.failed || s.sink.isClosed()) {
+                close(s, "connection closed");
+                continue;
             }
+            from.merge(s.country, s.lastSeq, Math::min);
+        }
+        boolean more = false;
+        for (Map.Entry<Country, Long> country : from.entrySet()) {
+            List<NotificationEntry> entries = QuarkusTransaction.requiringNew().call(
+                    () -> notifications.after(country.getKey(), country.getValue(), BATCH));
+            more |= entries.size() == BATCH;
+            for (Subscriber s : subscribers) {
+                if (s.country == country.getKey()) {
+                    serve(s, entries);
+                }
+            }
+        }
+        return more;
+    }
+
+    private void serve(Subscriber s, List<NotificationEntry> entries) {
+        try {
+            for (NotificationEntry e : entries) {
+                if (e.seq <= s.lastSeq) {
+                    continue;
+                }
+                if (s.unsent.get() >= config.stream().maxUnsent()) {
+                    close(s, "more than " + config.stream().maxUnsent() + " events unwritten (slow client)");
+                    return;
+                }
+                send(s, s.sse.newEventBuilder().id(Long.toString(e.seq)).name("notification")
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, e.payload).build());
+                s.lastSeq = e.seq;
+            }
+            if (System.nanoTime() - s.lastSentNanos > config.stream().heartbeat().toNanos()) {
+                send(s, s.sse.newEventBuilder().comment("keep-alive").build());
+            }
+        } catch (RuntimeException e) {
+            close(s, e.toString());
         }
     }
 
-    private void serve(Subscriber s) {
-        if (s.sink.isClosed()) {
-            subscribers.remove(s);
-            return;
-        }
-        try {
-            List<NotificationEntry> entries;
-            do {
-                long after = s.lastSeq;
-                entries = QuarkusTransaction.requiringNew().call(() -> notifications.after(s.country, after, BATCH));
-                for (NotificationEntry e : entries) {
-                    OutboundSseEvent event = s.sse.newEventBuilder()
-                            .id(Long.toString(e.seq))
-                            .name("notification")
-                            .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                            .data(String.class, e.payload)
-                            .build();
-                    s.sink.send(event).toCompletableFuture().get(SEND_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-                    s.lastSeq = e.seq;
-                    s.lastSentNanos = System.nanoTime();
-                }
-            } while (entries.size() == BATCH);
-            if (System.nanoTime() - s.lastSentNanos > config.stream().heartbeat().toNanos()) {
-                s.sink.send(s.sse.newEventBuilder().comment("keep-alive").build())
-                        .toCompletableFuture().get(SEND_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-                s.lastSentNanos = System.nanoTime();
+    private static void send(Subscriber s, jakarta.ws.rs.sse.OutboundSseEvent event) {
+        s.unsent.incrementAndGet();
+        s.lastSentNanos = System.nanoTime();
+        s.sink.send(event).whenComplete((ok, failure) -> {
+            s.unsent.decrementAndGet();
+            if (failure != null) {
+                s.failed = true;
             }
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            LOG.debugf("closing a %s stream: %s", s.country, e.toString());
-            subscribers.remove(s);
+        });
+    }
+
+    private void close(Subscriber s, String why) {
+        if (subscribers.remove(s)) {
+            LOG.debugf("closing a %s stream: %s", s.country, why);
             try {
                 s.sink.close();
             } catch (RuntimeException ignored) {

@@ -9,7 +9,8 @@ import org.tcc.notification.domain.Notice;
 /**
  * Something to tell: {@code countries} in priority order (affected first), the chain {@code step} to reach in each,
  * and the source it is about. {@code sourceKey} identifies the notification per country: the source event id, or a
- * key derived from it when one event reaches several steps.
+ * key derived from it when one event reaches several steps. {@code digest} is what a person acts on in an alert's
+ * version (e-mail and webhook deliveries of one alert are coalesced by it); null when nothing is coalesced.
  */
 public record Trigger(
         String sourceKey,
@@ -22,5 +23,6 @@ public record Trigger(
         ChainStep step,
         Notice notice,
         String subjectField,
-        JsonNode subject) {
+        JsonNode subject,
+        String digest) {
 }

@@ -25,6 +25,7 @@ import org.tcc.contracts.Topics;
 import org.tcc.contracts.events.TrafficStatus;
 import org.tcc.contracts.events.alert.AlertRaised;
 import org.tcc.contracts.events.alert.AlertState;
+import org.tcc.contracts.events.alert.AlertUpdated;
 import org.tcc.contracts.events.alert.Severity;
 import org.tcc.contracts.events.notification.DeliveryOutcome;
 import org.tcc.contracts.events.notification.DeliveryStatus;
@@ -84,15 +85,18 @@ class AlertNotificationTest {
             assertEquals(Set.of("us-liaison@tcc.local", "jp-liaison@tcc.local"), to);
             assertTrue(mails(alertId).stream().allMatch(m -> m.subject().startsWith("[EXERCISE] ")));
             assertTrue(mails(alertId).stream().allMatch(m -> m.text().contains("EXERCISE TRAFFIC")));
-            // delivery log: six SENT deliveries, all to USA and JPN liaisons; outcomes published
+            // delivery log: four SENT deliveries (e-mail and webhook; the stream is its own log), all to USA and
+            // JPN liaisons; their outcomes published
             await().atMost(Duration.ofSeconds(20)).until(() -> Directory.deliveriesOfAlert(alertId).stream()
-                    .filter(d -> "SENT".equals(d.get("status"))).count() == 6);
+                    .filter(d -> "SENT".equals(d.get("status"))).count() == 4);
             List<Map<String, Object>> log = Directory.deliveriesOfAlert(alertId);
-            assertEquals(6, log.size());
+            assertEquals(4, log.size());
+            assertEquals(Set.of("EMAIL", "WEBHOOK"), log.stream().map(d -> (String) d.get("channel"))
+                    .collect(Collectors.toSet()));
             assertEquals(Set.of("us-liaison", "jp-liaison"),
                     log.stream().map(d -> (String) d.get("recipient")).collect(Collectors.toSet()));
             List<ConsumerRecord<String, byte[]>> published = outcomes.await(
-                    r -> KafkaProbe.value(r).contains(alertId) && KafkaProbe.value(r).contains("\"SENT\""), 6,
+                    r -> KafkaProbe.value(r).contains(alertId) && KafkaProbe.value(r).contains("\"SENT\""), 4,
                     Duration.ofSeconds(20));
             for (ConsumerRecord<String, byte[]> r : published) {
                 assertEquals(List.of(), SchemaValidation.validate(EventType.DELIVERY_OUTCOME, r.value()));
@@ -125,8 +129,44 @@ class AlertNotificationTest {
 
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() ->
                     mails(alertId).size() == 1 && receiver.requestsContaining(alertId).size() == 1
-                            && Directory.deliveriesOfAlert(alertId).size() == 3);
+                            && Directory.deliveriesOfAlert(alertId).size() == 2);
             assertTrue(mails(alertId).get(0).subject().startsWith("[TEST] "));
+        }
+    }
+
+    @Test
+    void versionsOfOneAlertAreCoalescedOnEmailButAllOnTheStream() throws Exception {
+        try (SseReader jpn = SseReader.open(stream, Tokens.user("jp-liaison"), null)) {
+            String alertId = Events.newId();
+            List<Country> to = List.of(Country.JPN);
+            Events.send(EventType.ALERT_RAISED, new AlertRaised(Events.alert(alertId, 1, Severity.Moderate,
+                    TrafficStatus.TEST, to, List.of(), List.of())));
+            await().atMost(Duration.ofSeconds(20)).until(() -> liaisonMails(alertId).size() == 1);
+            // a refinement that changes nothing a person acts on, then one that does (severity, affected country)
+            Events.send(EventType.ALERT_UPDATED, new AlertUpdated(Events.alert(alertId, 2, Severity.Moderate,
+                    TrafficStatus.TEST, to, List.of(), List.of()), List.of("launch"), "refined"));
+            Events.send(EventType.ALERT_UPDATED, new AlertUpdated(Events.alert(alertId, 3, Severity.Extreme,
+                    TrafficStatus.TEST, to, to, List.of()), List.of("severity", "affectedCountries"), "refined"));
+
+            // the stream carries every version at once
+            await().atMost(Duration.ofSeconds(20)).until(() -> jpn.events().stream()
+                    .filter(e -> e.data().contains(alertId)).count() == 3);
+            // e-mail: the first notice, then the change, no sooner than the coalescing interval after it
+            await().atMost(Duration.ofSeconds(20)).until(() -> liaisonMails(alertId).size() == 2);
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> liaisonMails(alertId).size() == 2);
+            List<TestMailServer.Received> mails = liaisonMails(alertId);
+            assertTrue(mails.get(1).text().contains("Extreme"), mails.get(1).text());
+            List<Map<String, Object>> log = Directory.deliveriesOfAlert(alertId).stream()
+                    .filter(d -> "jp-liaison".equals(d.get("recipient"))).toList();
+            assertEquals(2, log.size());
+            // every e-mail carries a Message-ID derived from its delivery id, so a resend after a crash collapses
+            Set<String> ids = log.stream().map(d -> "<" + d.get("id") + "@notification.tcc>")
+                    .collect(Collectors.toSet());
+            Set<String> sent = new java.util.HashSet<>();
+            for (TestMailServer.Received m : mails) {
+                sent.add(m.message().getMessageID());
+            }
+            assertEquals(ids, sent);
         }
     }
 
@@ -158,6 +198,12 @@ class AlertNotificationTest {
 
     private static List<TestMailServer.Received> mails(String alertId) {
         return TestMailServer.received(m -> m.subject().contains(alertId.substring(0, 8)));
+    }
+
+    /** Japan's liaison's mails about the alert (its duty officer's escalation mails left out). */
+    private static List<TestMailServer.Received> liaisonMails(String alertId) {
+        return TestMailServer.received(m -> m.subject().contains(alertId.substring(0, 8))
+                && m.to().contains("jp-liaison@tcc.local"));
     }
 
     private static JsonNode read(String json) {

@@ -14,6 +14,14 @@ public interface OutboxConfig {
     @WithDefault("PT1S")
     Duration pollInterval();
 
+    /** How long published events stay in {@code outbox_event} (for inspection) before housekeeping deletes them. */
+    @WithDefault("PT1H")
+    Duration retention();
+
+    /** How often housekeeping deletes expired outbox events and processed-message ids. */
+    @WithDefault("PT1M")
+    Duration housekeepingInterval();
+
     /** How long the relay waits for the broker to acknowledge a batch. */
     @WithDefault("PT10S")
     Duration ackTimeout();

@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -26,15 +25,18 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.tcc.contracts.CloudEvents;
 import org.tcc.kit.messaging.Acknowledged;
+import org.tcc.kit.worker.BackgroundWorker;
 
 /**
  * Publishes committed outbox events to Kafka, in outbox order, as binary-mode CloudEvents keyed by aggregate id.
  *
  * <p>Woken right after a transaction that appended events commits, and otherwise every
  * {@code tcc.outbox.poll-interval} as a safety net (events left behind by a crash). A PostgreSQL advisory lock
- * makes one replica at a time the publisher, which keeps the per-aggregate order across replicas. An event is
- * marked published only after the broker acknowledged it; a crash in between publishes it again
- * (at-least-once), which consumers absorb through their processed-message log.
+ * makes one replica at a time the publisher, which keeps the per-aggregate order across replicas. A batch is sent
+ * whole (the producer pipelines it), and once the broker acknowledged it the batch is marked published in one
+ * statement; a crash in between publishes it again (at-least-once), which consumers absorb through their
+ * processed-message log. Published rows are kept for {@code tcc.outbox.retention}, then deleted by
+ * {@link Housekeeping}.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -54,41 +56,19 @@ public class OutboxRelay {
     @Inject
     OutboxConfig config;
 
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
+    private BackgroundWorker worker;
 
     void start(@Observes StartupEvent ignored) {
-        running = true;
-        worker = new Thread(this::loop, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        worker = BackgroundWorker.start("outbox-relay", config.pollInterval(), () -> publishBatch() == BATCH);
     }
 
     void stop(@Observes ShutdownEvent ignored) {
-        running = false;
-        wakeUp.release();
+        worker.close();
     }
 
     void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxAppended appended) {
-        wakeUp.release();
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
-                int published;
-                do {
-                    published = publishBatch();
-                } while (running && published == BATCH);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("outbox relay: %s; retrying in %s", e.getMessage(), config.pollInterval());
-            }
+        if (worker != null) {
+            worker.wakeUp();
         }
     }
 
@@ -110,8 +90,7 @@ public class OutboxRelay {
             for (OutboxEvent event : pending) {
                 acks.add(send(event));
             }
-            Instant now = Instant.now();
-            int published = 0;
+            List<Long> published = new ArrayList<>(pending.size());
             for (int i = 0; i < pending.size(); i++) {
                 try {
                     acks.get(i).get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -120,10 +99,13 @@ public class OutboxRelay {
                     LOG.warnf("outbox event %s not acknowledged by Kafka: %s", pending.get(i).eventId, e.toString());
                     break;
                 }
-                pending.get(i).publishedAt = now;
-                published++;
+                published.add(pending.get(i).id);
             }
-            return published == pending.size() ? published : 0;
+            if (!published.isEmpty()) {
+                em.createQuery("UPDATE OutboxEvent SET publishedAt = :now WHERE id IN :ids")
+                        .setParameter("now", Instant.now()).setParameter("ids", published).executeUpdate();
+            }
+            return published.size() == pending.size() ? published.size() : 0;
         });
     }
 
