@@ -61,5 +61,12 @@ public interface IngestionConfig {
 
         @WithDefault("75")
         double trackDistanceKm();
+
+        /**
+         * How many parsed sensor reports fusion keeps in memory (reports are immutable, and a launch's earlier reports
+         * are read again by each later one). 0 turns the cache off.
+         */
+        @WithDefault("4096")
+        int parsedReportCache();
     }
 }

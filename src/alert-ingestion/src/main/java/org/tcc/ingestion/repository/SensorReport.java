@@ -11,7 +11,6 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.Generated;
 import org.tcc.contracts.Country;
 import org.tcc.contracts.events.TrafficStatus;
 
@@ -28,7 +27,7 @@ public class SensorReport extends PanacheEntityBase {
     @EmbeddedId
     public Key key;
 
-    @Generated
+    /** Arrival order, assigned by the database (never read back: queries only sort by it). */
     @Column(insertable = false, updatable = false)
     public Long seq;
 

@@ -1,18 +1,33 @@
 package org.tcc.ingestion.service;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
+import org.tcc.contracts.events.EventPayload;
 import org.tcc.contracts.EventType;
 import org.tcc.contracts.Json;
 import org.tcc.contracts.SchemaValidation;
 import org.tcc.contracts.events.alert.AlertRaised;
+import org.tcc.contracts.events.alert.AlertState;
 import org.tcc.contracts.events.alert.AlertUpdated;
 import org.tcc.contracts.events.feed.MissileLaunchReport;
 import org.tcc.ingestion.config.IngestionConfig;
@@ -23,8 +38,8 @@ import org.tcc.ingestion.domain.ReportAuthenticity;
 import org.tcc.ingestion.domain.ReportChecks;
 import org.tcc.ingestion.domain.Sensor;
 import org.tcc.ingestion.domain.SensorAlerts;
-import org.tcc.ingestion.repository.Alert;
 import org.tcc.ingestion.repository.AlertRepository;
+import org.tcc.ingestion.repository.FusionArea;
 import org.tcc.ingestion.repository.SensorReport;
 import org.tcc.ingestion.repository.SensorReportRepository;
 import org.tcc.kit.outbox.Outbox;
@@ -32,6 +47,12 @@ import org.tcc.kit.outbox.Outbox;
 /**
  * The sensor-feed path, the same for Kafka and REST: authenticate the exact bytes, validate, then in one
  * transaction deduplicate, fuse into an alert and append the alert event to the outbox.
+ *
+ * <p>A batch is applied set-wise, in a fixed number of statements whatever its size: lock the grid cells its
+ * reports can touch, read which of its reports are already stored, read the reports of every candidate launch
+ * once (parsed once, or taken from a cache of parsed reports), fuse the batch's reports in memory one after the
+ * other exactly as if they had been applied one by one, then write new alerts, each refined alert's final state
+ * and the new reports in one statement each, and append every alert version's event in order.
  */
 @ApplicationScoped
 public class ReportIntake {
@@ -68,6 +89,16 @@ public class ReportIntake {
     @Inject
     IngestionConfig config;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    private ParsedReports parsed;
+
+    @PostConstruct
+    void init() {
+        parsed = new ParsedReports(config.fusion().parsedReportCache());
+    }
+
     /**
      * Size first, then the signature (a forged report is not even parsed), then the schema, then the rules a
      * schema cannot say.
@@ -95,83 +126,190 @@ public class ReportIntake {
     /** Applies a verified report once: a redelivered (sensor, report id) changes nothing. */
     @Transactional
     public Outcome apply(VerifiedReport verified) {
-        reports.lockFusion();
-        return fuse(verified);
+        return applyAll(List.of(verified)).get(0);
     }
 
     /**
-     * Applies a batch of verified reports in one transaction, in order, under one hold of the fusion lock: each
-     * report sees the ones before it, exactly as if they had been applied one by one.
+     * Applies a batch of verified reports in one transaction, in order: each report sees the ones before it,
+     * exactly as if they had been applied one by one, and every alert version gets its event, in order.
      */
     @Transactional
     public List<Outcome> applyAll(List<VerifiedReport> batch) {
-        reports.lockFusion();
-        List<Outcome> outcomes = new ArrayList<>(batch.size());
-        for (VerifiedReport verified : batch) {
-            outcomes.add(fuse(verified));
-            // the next report's fusion queries see this one; the session stays small (no quadratic auto-flushes)
-            alerts.getEntityManager().flush();
-            alerts.getEntityManager().clear();
+        if (batch.isEmpty()) {
+            return List.of();
         }
+        IngestionConfig.Fusion gates = config.fusion();
+        SortedSet<Integer> cells = new TreeSet<>();
+        batch.forEach(v -> cells.addAll(FusionArea.lockCells(v.report().launchPoint(), gates.launchDistanceKm())));
+        reports.lockFusionCells(cells);
+
+        Map<SensorReport.Key, UUID> stored = reports.stored(new LinkedHashSet<>(batch.stream()
+                .map(v -> key(v.report())).toList()));
+        Map<SensorReport.Key, FusionArea> areas = new HashMap<>();
+        for (VerifiedReport v : batch) {
+            MissileLaunchReport r = v.report();
+            if (!stored.containsKey(key(r))) {
+                areas.putIfAbsent(key(r), FusionArea.around(r.status(), r.detectedAt(), r.launchPoint(),
+                        gates.window(), gates.launchDistanceKm()));
+            }
+        }
+        Map<String, Track> tracks = candidates(areas);
+
+        // first the matches (they depend only on reports), then the alerts' versions (they need the stored state)
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        List<Step> steps = new ArrayList<>();
+        Map<SensorReport.Key, String> applied = new HashMap<>();
+        for (VerifiedReport v : batch) {
+            MissileLaunchReport report = v.report();
+            SensorReport.Key key = key(report);
+            String known = stored.containsKey(key) ? stored.get(key).toString() : applied.get(key);
+            if (known != null) {
+                outcomes.add(new Outcome(report.reportId(), known, true, false));
+                continue;
+            }
+            FusionArea area = areas.get(key);
+            List<LaunchFusion.TrackedLaunch> launches = tracks.values().stream().filter(t -> t.seenFrom(area))
+                    .map(t -> new LaunchFusion.TrackedLaunch(t.alertId, t.reports)).toList();
+            Optional<LaunchFusion.TrackedLaunch> match = fusion.match(report, launches);
+            Track track = match.map(m -> tracks.get(m.alertId())).orElseGet(() -> {
+                Track raised = new Track(UUID.randomUUID().toString(), false);
+                tracks.put(raised.alertId, raised);
+                return raised;
+            });
+            track.reports.add(report);
+            steps.add(new Step(v, track, List.copyOf(track.reports), match.isEmpty()));
+            applied.put(key, track.alertId);
+            outcomes.add(new Outcome(report.reportId(), track.alertId, false, match.isEmpty()));
+        }
+        if (steps.isEmpty()) {
+            return outcomes;
+        }
+
+        Set<UUID> refinedIds = new HashSet<>();
+        steps.stream().filter(step -> step.track.stored).forEach(step -> refinedIds.add(step.track.id()));
+        alerts.loadAll(refinedIds).forEach((id, alert) -> {
+            Track track = tracks.get(id.toString());
+            track.before = AlertSnapshots.of(alert);
+            track.current = track.before;
+        });
+        List<Event> events = new ArrayList<>();
+        for (Step step : steps) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as stored, so later reads compare equal
+            if (step.raised) {
+                AlertRaised raised = sensorAlerts.raise(step.track.alertId, step.fused, now);
+                step.track.current = raised.alert();
+                events.add(new Event(EventType.ALERT_RAISED, raised));
+            } else {
+                Optional<AlertUpdated> updated = sensorAlerts.refine(step.track.current, step.fused, now);
+                if (updated.isPresent()) {
+                    step.track.current = updated.get().alert();
+                    step.track.changed = true;
+                    events.add(new Event(EventType.ALERT_UPDATED, updated.get()));
+                }
+            }
+        }
+        write(tracks.values(), steps, events);
         return outcomes;
     }
 
-    private Outcome fuse(VerifiedReport verified) {
-        MissileLaunchReport report = verified.report();
-        if (reports.exists(report.sensorId(), report.reportId())) {
-            SensorReport known = reports.findById(new SensorReport.Key(report.sensorId(), report.reportId()));
-            return new Outcome(report.reportId(), known.alertId.toString(), true, false);
+    /** The batch's writes: a statement per kind of row, then the events in the order the versions were made. */
+    private void write(java.util.Collection<Track> tracks, List<Step> steps, List<Event> events) {
+        List<AlertRepository.Raised> raised = new ArrayList<>();
+        List<AlertRepository.Refined> refined = new ArrayList<>();
+        for (Track track : tracks) {
+            if (!track.stored && track.current != null) {
+                raised.add(new AlertRepository.Raised(track.current, track.reports.get(0).sensorId()));
+            } else if (track.stored && track.changed) {
+                refined.add(new AlertRepository.Refined(track.before, track.current));
+            }
         }
-        List<LaunchFusion.TrackedLaunch> candidates = new ArrayList<>();
-        for (UUID alertId : reports.candidateAlerts(report.detectedAt(), config.fusion().window(),
-                report.status(), report.launchPoint(), config.fusion().launchDistanceKm())) {
-            candidates.add(new LaunchFusion.TrackedLaunch(alertId.toString(),
-                    reports.ofAlert(alertId).stream().map(ReportIntake::read).toList()));
-        }
-        Optional<LaunchFusion.TrackedLaunch> match = fusion.match(report, candidates);
-        Instant now = Instant.now();
-        if (match.isEmpty()) {
-            UUID alertId = UUID.randomUUID();
-            AlertRaised raised = sensorAlerts.raise(alertId.toString(), List.of(report), now);
-            Alert alert = new Alert();
-            alert.id = alertId;
-            alert.raisedBy = report.sensorId();
-            AlertSnapshots.apply(raised.alert(), alert);
-            alerts.persist(alert);
-            store(verified, alertId);
-            outbox.append(EventType.ALERT_RAISED, raised);
-            return new Outcome(report.reportId(), alertId.toString(), false, true);
-        }
-        UUID alertId = UUID.fromString(match.get().alertId());
-        Alert alert = alerts.findById(alertId);
-        List<MissileLaunchReport> fused = new ArrayList<>(match.get().reports());
-        fused.add(report);
-        store(verified, alertId);
-        Optional<AlertUpdated> updated = sensorAlerts.refine(AlertSnapshots.of(alert), fused, now);
-        updated.ifPresent(event -> {
-            AlertSnapshots.apply(event.alert(), alert);
-            alerts.getEntityManager().flush(); // the version the event carries is the one stored
-            outbox.append(EventType.ALERT_UPDATED, event);
+        alerts.insertAll(raised);
+        alerts.updateAll(refined);
+        Map<SensorReport.Key, MissileLaunchReport> fresh = new LinkedHashMap<>();
+        reports.insertAll(steps.stream().map(step -> {
+            MissileLaunchReport r = step.verified.report();
+            fresh.put(key(r), r);
+            return new SensorReportRepository.NewReport(key(r), step.track.id(), r.reportingCountry(), r.status(),
+                    r.detectedAt(), r.launchPoint().lat(), r.launchPoint().lon(),
+                    new String(step.verified.payload(), StandardCharsets.UTF_8));
+        }).toList());
+        events.forEach(event -> outbox.append(event.type, event.payload));
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    parsed.putAll(fresh);
+                }
+            }
         });
-        return new Outcome(report.reportId(), alertId.toString(), false, false);
     }
 
-    private void store(VerifiedReport verified, UUID alertId) {
-        MissileLaunchReport report = verified.report();
-        SensorReport row = new SensorReport();
-        row.key = new SensorReport.Key(report.sensorId(), report.reportId());
-        row.alertId = alertId;
-        row.reportingCountry = report.reportingCountry();
-        row.trafficStatus = report.status();
-        row.detectedAt = report.detectedAt();
-        row.launchLat = report.launchPoint().lat();
-        row.launchLon = report.launchPoint().lon();
-        row.launchCell = SensorReport.cellOf(row.launchLat, row.launchLon);
-        row.payload = new String(verified.payload(), StandardCharsets.UTF_8);
-        reports.persist(row);
+    /** The stored launches the batch's reports may belong to, each with its reports parsed, in arrival order. */
+    private Map<String, Track> candidates(Map<SensorReport.Key, FusionArea> areas) {
+        Map<String, Track> tracks = new LinkedHashMap<>();
+        if (areas.isEmpty()) {
+            return tracks;
+        }
+        Map<UUID, List<SensorReport.Key>> candidates = reports.candidates(areas.values());
+        Set<SensorReport.Key> needed = new HashSet<>();
+        candidates.values().forEach(needed::addAll);
+        Map<SensorReport.Key, MissileLaunchReport> known = new HashMap<>(parsed.getAll(needed));
+        Set<SensorReport.Key> missing = new HashSet<>(needed);
+        missing.removeAll(known.keySet());
+        Map<SensorReport.Key, MissileLaunchReport> read = new HashMap<>();
+        reports.payloads(missing).forEach((key, payload) -> read.put(key, read(payload)));
+        parsed.putAll(read); // committed rows: what another transaction may read too
+        known.putAll(read);
+        candidates.forEach((alertId, keys) -> {
+            Track track = new Track(alertId.toString(), true);
+            keys.forEach(key -> track.reports.add(known.get(key)));
+            tracks.put(track.alertId, track);
+        });
+        return tracks;
     }
 
-    private static MissileLaunchReport read(SensorReport row) {
-        return Json.read(row.payload.getBytes(StandardCharsets.UTF_8), MissileLaunchReport.class);
+    /** A launch as the batch sees it: its reports so far and its alert's latest version. */
+    private static final class Track {
+        final String alertId;
+        /** Its alert is in the database (else the batch raised it). */
+        final boolean stored;
+        final List<MissileLaunchReport> reports = new ArrayList<>();
+        AlertState before;
+        AlertState current;
+        boolean changed;
+
+        Track(String alertId, boolean stored) {
+            this.alertId = alertId;
+            this.stored = stored;
+        }
+
+        UUID id() {
+            return UUID.fromString(alertId);
+        }
+
+        /** The launch has a report the area looks at (what the candidate query would find). */
+        boolean seenFrom(FusionArea area) {
+            return reports.stream().anyMatch(r -> area.contains(r.status(), r.detectedAt(), r.launchPoint().lat(),
+                    r.launchPoint().lon()));
+        }
+    }
+
+    /** One report applied: to which launch, with which reports fused, and whether it raised the alert. */
+    private record Step(VerifiedReport verified, Track track, List<MissileLaunchReport> fused, boolean raised) {
+    }
+
+    private record Event(EventType type, EventPayload payload) {
+    }
+
+    private static SensorReport.Key key(MissileLaunchReport report) {
+        return new SensorReport.Key(report.sensorId(), report.reportId());
+    }
+
+    private static MissileLaunchReport read(String payload) {
+        return Json.read(payload.getBytes(StandardCharsets.UTF_8), MissileLaunchReport.class);
     }
 }
