@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -58,14 +59,19 @@ public class DrillCommand implements Callable<Integer> {
             + " fault (default: ${DEFAULT-VALUE})")
     double calmShare;
 
+    @Option(names = "--calm-seconds", description = "length of the calm phase (before the first fault, warm-up"
+            + " included) in seconds at --rate; overrides --calm-share")
+    Integer calmSeconds;
+
     @Option(names = "--postgres-pause-seconds", defaultValue = "30")
     int postgresPauseSeconds;
 
-    @Option(names = "--warmup-seconds", defaultValue = "60", description = "left out of the latency comparison")
+    @Option(names = "--warmup-seconds", defaultValue = "60", description = "start of the calm phase left out of"
+            + " the latency comparison (JIT warm-up; default: ${DEFAULT-VALUE})")
     int warmupSeconds;
 
-    @Option(names = "--window-seconds", defaultValue = "20", description = "calm phase: bad messages only in every"
-            + " other window of this length")
+    @Option(names = "--window-seconds", defaultValue = "20", description = "calm phase after the warm-up: windows"
+            + " of this length, alternately without and with bad messages (default: ${DEFAULT-VALUE})")
     int windowSeconds;
 
     @Option(names = "--settle-minutes", defaultValue = "20", description = "how long to wait for quiescence")
@@ -87,7 +93,12 @@ public class DrillCommand implements Callable<Integer> {
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMdd-HHmmss"));
         SensorSigner signer = SensorSigner.fromJwks(layout.root().resolve(
                 "deploy/sensors/local-sensors.private.jwks.json"));
-        int calm = (int) (reports * calmShare);
+        if (rate < 1 || windowSeconds < 1 || warmupSeconds < 0 || (calmSeconds != null && calmSeconds < 0)) {
+            System.err.println("drill: --rate and --window-seconds must be at least 1, --warmup-seconds and"
+                    + " --calm-seconds not negative");
+            return 2;
+        }
+        int calm = calmMessages(reports, rate, calmShare, calmSeconds);
         DrillFeed feed = new DrillFeed(runId, signer, reports, badPercent, calm, rate * warmupSeconds,
                 Math.max(1, rate * windowSeconds), new Random().nextInt(16_000));
         Verifier verifier = new Verifier(layout, runId, feed);
@@ -95,6 +106,14 @@ public class DrillCommand implements Callable<Integer> {
         long[] baseline = verifier.streamBaseline();
         say("drill " + runId + ": " + reports + " messages at " + rate + "/s (" + feed.launches() + " launches x 3"
                 + " sensors, " + (reports - 3 * feed.launches()) + " bad), faults " + (faults ? "on" : "off"));
+        int whole = (int) IntStream.range(0, feed.windowCount()).filter(feed::fullWindow).count();
+        say("calm phase: " + calm + " messages (" + calm / rate + " s), warm-up " + warmupSeconds + " s, then "
+                + feed.windowCount() + " windows of " + windowSeconds + " s (" + whole + " whole, " + whole / 2
+                + " clean/bad pairs), " + feed.badInCalmWindows() + " bad messages in the windows with bad messages");
+        if (whole / 2 < 6) {
+            say("warning: fewer than 6 pairs of windows: the sign test cannot reach p < 0.05; raise --calm-seconds"
+                    + " or lower --window-seconds");
+        }
         List<StreamWatch> streams = List.of(
                 new StreamWatch(layout.services().get(2).url(), layout.issuer(), "us-liaison", baseline[0]),
                 new StreamWatch(layout.services().get(2).url(), layout.issuer(), "kr-liaison", baseline[1]),
@@ -118,7 +137,7 @@ public class DrillCommand implements Callable<Integer> {
                 audit.status() == 200 ? "intact=" + intact : "HTTP " + audit.status(),
                 audit.json() == null ? 0 : audit.json().path("entriesChecked").asLong(), intact);
         streams.forEach(StreamWatch::close);
-        print(runId, tally, alerts);
+        print(runId, tally, alerts, feed);
         if (faultFailure != null) {
             System.out.println("\nfault injection failed: " + faultFailure);
         }
@@ -142,7 +161,7 @@ public class DrillCommand implements Callable<Integer> {
                 ProducerRecord<String, byte[]> record = feed.record(p, now);
                 if (p.kind() == DrillFeed.Kind.VALID) {
                     alerts.sent(p.id(runId), DrillFeed.siteKey(feed.site(p.launch())),
-                            DrillFeed.SENSORS[p.sensor()][0], now, p.phase());
+                            DrillFeed.SENSORS[p.sensor()][0], now, p.phase(), p.window());
                 }
                 send(producer, record, failed);
                 published.incrementAndGet();
@@ -245,7 +264,7 @@ public class DrillCommand implements Callable<Integer> {
         say("not quiet after " + settleMinutes + " min: counting anyway");
     }
 
-    private void print(String runId, Tally tally, AlertWatch alerts) {
+    private void print(String runId, Tally tally, AlertWatch alerts, DrillFeed feed) {
         System.out.println();
         System.out.println("## Drill " + runId + ": " + reports + " messages at " + rate + "/s, faults "
                 + (faults ? "on" : "off"));
@@ -271,8 +290,66 @@ public class DrillCommand implements Callable<Integer> {
         line("fault phase", alerts.latency(DrillFeed.Phase.FAULTS));
         line("whole run", alerts.all());
         System.out.println();
+        printWindows(alerts.windows(feed), alerts);
+        System.out.println();
         System.out.println(tally.allOk() ? "drill passed: nothing lost, nothing duplicated"
                 : "drill FAILED: see the rows marked FAIL");
+    }
+
+    /**
+     * Bad messages and valid latency, window by window: the table of the calm phase's windows, per kind the median
+     * over windows beside the pooled figures, and the paired comparison of adjacent windows with its verdict.
+     */
+    private void printWindows(List<AlertWatch.WindowStats.Window> windows, AlertWatch alerts) {
+        System.out.println("Calm phase after the warm-up, window by window (" + windowSeconds + " s each; valid report"
+                + " -> alert event, ms):");
+        System.out.println();
+        System.out.println("| window | from (s) | kind | reports | p50 | p99 |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (AlertWatch.WindowStats.Window w : windows) {
+            System.out.printf("| %d | %d | %s%s | %d | %s | %s |%n", w.index(),
+                    warmupSeconds + (long) w.index() * windowSeconds, w.withBad() ? "with bad" : "clean",
+                    w.full() ? "" : " (partial, left out)", w.count(), w.count() == 0 ? "-" : w.p50(),
+                    w.count() == 0 ? "-" : w.p99());
+        }
+        System.out.println();
+        System.out.println("| kind | windows | median of window p50 | median of window p99 | pooled reports"
+                + " | pooled p50 | pooled p99 |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        summary("without bad messages", windows, false, alerts.latency(DrillFeed.Phase.CALM_CLEAN));
+        summary("with bad messages", windows, true, alerts.latency(DrillFeed.Phase.CALM_WITH_BAD));
+        System.out.println();
+        var p99 = AlertWatch.WindowStats.compare(windows, AlertWatch.WindowStats.Window::p99, 0);
+        var p50 = AlertWatch.WindowStats.compare(windows, AlertWatch.WindowStats.Window::p50, 0);
+        var drift = AlertWatch.WindowStats.compare(windows, AlertWatch.WindowStats.Window::p99, 1);
+        System.out.println("Paired comparison, clean window k against bad window k+1 (two-sided sign test):");
+        System.out.println();
+        System.out.println("- **p99: " + p99.verdict("p99") + "**");
+        System.out.println("- p50: " + p50.verdict("p50"));
+        System.out.println("- order check, bad window k against clean window k+1 (the later window is the clean one;"
+                + " a drift over the calm phase would show as disagreement): " + drift.verdict("p99"));
+    }
+
+    private static void summary(String kind, List<AlertWatch.WindowStats.Window> windows, boolean withBad,
+                                Histogram pooled) {
+        System.out.printf("| %s | %d | %s | %s | %d | %d | %d |%n", kind,
+                AlertWatch.WindowStats.usable(windows, withBad),
+                ms(AlertWatch.WindowStats.medianOver(windows, withBad, AlertWatch.WindowStats.Window::p50)),
+                ms(AlertWatch.WindowStats.medianOver(windows, withBad, AlertWatch.WindowStats.Window::p99)),
+                pooled.getTotalCount(), pooled.getValueAtPercentile(50), pooled.getValueAtPercentile(99));
+    }
+
+    private static String ms(double value) {
+        return Double.isNaN(value) ? "-" : String.format("%.0f", value);
+    }
+
+    /**
+     * Messages sent before the first fault: {@code calmSeconds} at {@code rate} when given, else
+     * {@code calmShare} of the feed; never more than the feed.
+     */
+    static int calmMessages(int reports, int rate, double calmShare, Integer calmSeconds) {
+        long calm = calmSeconds != null ? (long) rate * calmSeconds : (long) (reports * calmShare);
+        return (int) Math.min(reports, Math.max(0, calm));
     }
 
     private static void line(String what, Histogram h) {

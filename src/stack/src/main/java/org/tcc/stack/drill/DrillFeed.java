@@ -24,8 +24,10 @@ import org.tcc.stack.feed.SensorSigner;
  * into one alert), launch sites on a grid wider than the fusion gates so that launches never fuse with each other.
  * Bad traffic ({@code badPercent} of all messages), in turn: a forged report (payload changed after signing),
  * malformed JSON, a schema violation and an oversized report (a ~900 KB track, under Kafka's 1 MB record limit).
- * During the calm phase (before the first fault) bad messages go only into every other window of
- * {@code windowSize} messages, so that the latency of valid reports can be compared with and without them.
+ * During the calm phase (before the first fault), after the warm-up, messages are cut into windows of
+ * {@code windowSize} messages counted from the end of the warm-up: window 0 without bad messages, window 1 with them,
+ * and so on alternately, so that the latency of valid reports can be compared window by window (clean window k
+ * against bad window k + 1) rather than in one pooled histogram that a single slow window dominates.
  */
 final class DrillFeed {
 
@@ -34,14 +36,19 @@ final class DrillFeed {
     /** Header naming the drill message on every record the drill sends (operators can tell drill traffic apart). */
     static final String DRILL_HEADER = "tcc-drill-message";
     static final int OVERSIZED_BYTES = 900_000;
+    /** Window index of a message that is in no calm-phase window. */
+    static final int NO_WINDOW = -1;
 
     enum Kind { VALID, FORGED, MALFORMED_JSON, SCHEMA_VIOLATION, OVERSIZED }
 
     /** Latency class of a valid report, by where it was sent. */
     enum Phase { WARMUP, CALM_CLEAN, CALM_WITH_BAD, FAULTS }
 
-    /** One planned message: valid ones belong to {@code launch} and are seen by sensor {@code sensor}. */
-    record Planned(int index, Kind kind, int launch, int sensor, Phase phase) {
+    /**
+     * One planned message: valid ones belong to {@code launch} and are seen by sensor {@code sensor};
+     * {@code window} is its calm-phase window ({@link #NO_WINDOW} in the warm-up and the fault phase).
+     */
+    record Planned(int index, Kind kind, int launch, int sensor, Phase phase, int window) {
         String id(String runId) {
             return kind == Kind.VALID ? reportId(runId, launch, sensor) : "drill-" + runId + "-bad-" + index;
         }
@@ -52,6 +59,9 @@ final class DrillFeed {
     private final int firstCell;
     private final List<Planned> plan;
     private final int launches;
+    private final int calmMessages;
+    private final int warmupMessages;
+    private final int windowSize;
 
     DrillFeed(String runId, SensorSigner signer, int total, double badPercent, int calmMessages, int warmupMessages,
               int windowSize, int firstCell) {
@@ -62,7 +72,51 @@ final class DrillFeed {
         int valid = (total - bad) / 3 * 3;
         bad = total - valid;
         this.launches = valid / 3;
-        this.plan = plan(total, bad, calmMessages, warmupMessages, windowSize);
+        this.calmMessages = Math.min(calmMessages, total);
+        this.warmupMessages = warmupMessages;
+        this.windowSize = Math.max(1, windowSize);
+        this.plan = plan(total, bad, this.calmMessages, warmupMessages, this.windowSize);
+    }
+
+    /**
+     * The calm-phase window of message {@code i}: counted from the end of the warm-up in steps of
+     * {@code windowSize}; {@link #NO_WINDOW} in the warm-up and from the first fault on.
+     */
+    static int windowOf(int i, int calmMessages, int warmupMessages, int windowSize) {
+        return i < warmupMessages || i >= calmMessages ? NO_WINDOW : (i - warmupMessages) / windowSize;
+    }
+
+    /** Odd windows carry the calm phase's bad messages, even ones none: window 0 is clean. */
+    static boolean withBad(int window) {
+        return window >= 0 && window % 2 == 1;
+    }
+
+    /** Latency class of message {@code i}. */
+    static Phase phaseOf(int i, int calmMessages, int warmupMessages, int windowSize) {
+        if (i < warmupMessages) {
+            return Phase.WARMUP;
+        }
+        if (i >= calmMessages) {
+            return Phase.FAULTS;
+        }
+        return withBad(windowOf(i, calmMessages, warmupMessages, windowSize)) ? Phase.CALM_WITH_BAD
+                : Phase.CALM_CLEAN;
+    }
+
+    /** How many calm-phase windows the plan has (the last one may be partial). */
+    int windowCount() {
+        int measured = calmMessages - warmupMessages;
+        return measured <= 0 ? 0 : (measured + windowSize - 1) / windowSize;
+    }
+
+    /** Whether window {@code w} is a whole window (only the calm phase's last one can be cut short). */
+    boolean fullWindow(int w) {
+        return w >= 0 && warmupMessages + (long) (w + 1) * windowSize <= calmMessages;
+    }
+
+    /** Bad messages planned into the calm phase's windows (those the comparison is about). */
+    long badInCalmWindows() {
+        return plan.stream().filter(p -> p.kind() != Kind.VALID && p.window() != NO_WINDOW).count();
     }
 
     static String reportId(String runId, int launch, int sensor) {
@@ -85,10 +139,10 @@ final class DrillFeed {
      * Bad messages spread evenly over the positions allowed for them: everywhere after the calm phase, and in the
      * calm phase (after the warm-up) only in odd windows; valid messages fill the rest in launch order.
      */
-    private List<Planned> plan(int total, int bad, int calmMessages, int warmupMessages, int windowSize) {
+    static List<Planned> plan(int total, int bad, int calmMessages, int warmupMessages, int windowSize) {
         List<Integer> allowed = new ArrayList<>();
         for (int i = 0; i < total; i++) {
-            if (i >= calmMessages || (i >= warmupMessages && (i / windowSize) % 2 == 1)) {
+            if (i >= calmMessages || withBad(windowOf(i, calmMessages, warmupMessages, windowSize))) {
                 allowed.add(i);
             }
         }
@@ -100,13 +154,13 @@ final class DrillFeed {
         int validSoFar = 0;
         int badSoFar = 0;
         for (int i = 0; i < total; i++) {
-            Phase phase = i < warmupMessages ? Phase.WARMUP : i >= calmMessages ? Phase.FAULTS
-                    : (i / windowSize) % 2 == 1 ? Phase.CALM_WITH_BAD : Phase.CALM_CLEAN;
+            Phase phase = phaseOf(i, calmMessages, warmupMessages, windowSize);
+            int window = windowOf(i, calmMessages, warmupMessages, windowSize);
             if (isBad[i]) {
                 Kind kind = Kind.values()[1 + badSoFar++ % 4];
-                result.add(new Planned(i, kind, -1, -1, phase));
+                result.add(new Planned(i, kind, -1, -1, phase, window));
             } else {
-                result.add(new Planned(i, Kind.VALID, validSoFar / 3, validSoFar % 3, phase));
+                result.add(new Planned(i, Kind.VALID, validSoFar / 3, validSoFar % 3, phase, window));
                 validSoFar++;
             }
         }
