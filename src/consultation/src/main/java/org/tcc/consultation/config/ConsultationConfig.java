@@ -22,9 +22,6 @@ public interface ConsultationConfig {
     /** The escalation job. */
     Escalation escalation();
 
-    /** The alert consumer. */
-    Consumer consumer();
-
     interface Policy {
 
         @WithDefault("MISSILE_LAUNCH,NUCLEAR_TEST,MARITIME_INCIDENT,AIRSPACE_VIOLATION,CYBER_INCIDENT")
@@ -67,15 +64,5 @@ public interface ConsultationConfig {
         /** How many consultations one run escalates at most (each in its own transaction). */
         @WithDefault("50")
         int batch();
-    }
-
-    interface Consumer {
-
-        /**
-         * How long a transient failure (database down, lock conflict) is retried before dead-lettering. As long as
-         * the other services' consumers: a 30-second database outage must delay alert events, not dead-letter them.
-         */
-        @WithDefault("PT2M")
-        Duration retryPatience();
     }
 }

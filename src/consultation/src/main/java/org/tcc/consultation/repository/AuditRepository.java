@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,14 +20,26 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEntryEntity, 
 
     private static final long CHAIN_LOCK_KEY = 0x7CC0_A0D1L;
 
-    /** Serializes appends until the transaction ends, so each entry links to the one committed before it. */
-    public void lockChain() {
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, CHAIN_LOCK_KEY)
-                .getSingleResult();
+    /** The newest entry's sequence number and hash. */
+    public record Link(long seq, String hash) {
     }
 
-    public Optional<AuditEntryEntity> head() {
-        return find("order by seq desc").firstResultOptional();
+    /**
+     * Serializes appends until the transaction ends, so each entry links to the one committed before it. Flushes
+     * nothing (the caller decides what goes to the database before the lock).
+     */
+    public void lockChain() {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, CHAIN_LOCK_KEY)
+                .setFlushMode(FlushModeType.COMMIT).getSingleResult();
+    }
+
+    /** The chain's newest committed link, read without loading the entry; empty for an empty chain. */
+    public Optional<Link> head() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                        "SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1")
+                .setFlushMode(FlushModeType.COMMIT).getResultList();
+        return rows.stream().findFirst().map(r -> new Link(((Number) r[0]).longValue(), (String) r[1]));
     }
 
     /** Entries matching {@code filter} with {@code seq > after}, in chain order, at most {@code limit}. */

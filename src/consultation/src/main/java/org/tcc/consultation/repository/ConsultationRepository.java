@@ -39,8 +39,13 @@ public class ConsultationRepository implements PanacheRepositoryBase<Consultatio
         return find(query.toString(), params).range(offset, offset + limit - 1).list();
     }
 
-    public Optional<ConsultationEntity> findByAlert(UUID alertId) {
-        return find("alertId", alertId).firstResultOptional();
+    /** The consultations of these alerts, with their participants, in one query (a polled batch's alerts). */
+    public List<ConsultationEntity> findByAlerts(List<UUID> alertIds) {
+        if (alertIds.isEmpty()) {
+            return List.of();
+        }
+        return find("select distinct c from ConsultationEntity c left join fetch c.participants "
+                + "where c.alertId in :alerts", Parameters.with("alerts", alertIds)).list();
     }
 
     /**

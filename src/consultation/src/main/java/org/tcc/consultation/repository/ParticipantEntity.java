@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.tcc.consultation.domain.Response;
@@ -19,8 +20,11 @@ import org.tcc.contracts.Country;
 @Table(name = "consultation_participant")
 public class ParticipantEntity {
 
+    /** Allocated 50 at a time, so a batch's participants are inserted in one JDBC batch (IDENTITY forbids that). */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "consultation_participant_id")
+    @SequenceGenerator(name = "consultation_participant_id", sequenceName = "consultation_participant_id_seq",
+            allocationSize = 50)
     public Long id;
 
     @ManyToOne(optional = false)

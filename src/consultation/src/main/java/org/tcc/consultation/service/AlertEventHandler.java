@@ -5,46 +5,38 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.jboss.logging.Logger;
+import org.tcc.contracts.CloudEvents;
 import org.tcc.contracts.EventType;
 import org.tcc.contracts.Json;
 import org.tcc.contracts.SchemaValidation;
 import org.tcc.contracts.Topics;
 import org.tcc.contracts.events.alert.AlertEvent;
-import org.tcc.kit.inbox.ProcessedMessages;
 import org.tcc.kit.messaging.IncomingEvent;
 import org.tcc.kit.messaging.Rejected;
 
 /**
- * Applies one alert event exactly once: the event id is recorded in the processed-message log in the same
- * transaction as its effect, so a redelivery (same {@code ce_id}) changes nothing.
+ * Alert events in two steps: {@link #check} reads one without the database and rejects what can never be applied;
+ * {@link #apply} applies a polled batch in the caller's transaction, where the kit has already recorded the event ids
+ * as processed (so a redelivery changes nothing) and dropped the duplicates.
  */
 @ApplicationScoped
 public class AlertEventHandler {
 
+    /** The consumer's name in the processed-message log. */
     public static final String CONSUMER = "consultation.alerts";
-
-    private static final Logger LOG = Logger.getLogger(AlertEventHandler.class);
-
-    @Inject
-    ProcessedMessages processed;
 
     @Inject
     ConsultationService consultations;
 
-    @Transactional
-    public void handle(IncomingEvent event) {
+    /** Reads and checks one event; {@link Rejected} (with the reason) when it can never be applied. */
+    public ReceivedAlertEvent check(IncomingEvent event) {
         if (event.id() == null || event.id().isBlank()) {
-            throw new Rejected("missing " + org.tcc.contracts.CloudEvents.HEADER_ID + " header");
+            throw new Rejected("missing " + CloudEvents.HEADER_ID + " header");
         }
         EventType type = event.type()
                 .orElseThrow(() -> new Rejected("unknown event type '" + event.ceType() + "'"));
         if (!Topics.ALERTS.equals(type.topic())) {
             throw new Rejected("event type " + type.ceType() + " does not belong on " + Topics.ALERTS);
-        }
-        if (!processed.firstDelivery(CONSUMER, event.id())) {
-            LOG.debugf("alert event %s already processed: skipped", event.id());
-            return;
         }
         if (event.data() == null || event.data().length == 0) {
             throw new Rejected("empty payload");
@@ -53,12 +45,16 @@ public class AlertEventHandler {
         if (!errors.isEmpty()) {
             throw new Rejected("payload is not a valid " + type.ceType() + ": " + String.join("; ", errors));
         }
-        AlertEvent alertEvent;
         try {
-            alertEvent = (AlertEvent) Json.read(event.data(), type.payloadType());
+            return new ReceivedAlertEvent(event.id(), type, (AlertEvent) Json.read(event.data(), type.payloadType()));
         } catch (UncheckedIOException e) {
             throw new Rejected(e.getMessage());
         }
-        consultations.onAlertEvent(type, alertEvent, event.id());
+    }
+
+    /** Applies a batch of new events in order, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(List<ReceivedAlertEvent> batch) {
+        consultations.onAlertEvents(batch);
     }
 }

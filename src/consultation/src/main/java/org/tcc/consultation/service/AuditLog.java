@@ -2,6 +2,7 @@ package org.tcc.consultation.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,6 +25,9 @@ public class AuditLog {
     @Inject
     AuditRepository repository;
 
+    @Inject
+    TransactionSynchronizationRegistry transaction;
+
     /** What happened, by whom; {@code country} null for the service's own (policy, deadline) actions. */
     public record Action(UUID consultationId, String subject, Country country, String action,
                          ConsultationPhase before, ConsultationPhase after, Map<String, Object> details) {
@@ -37,14 +41,19 @@ public class AuditLog {
     public record BrokenEntry(long seq, String reason) {
     }
 
-    /** Appends one entry, chained to the last committed one; in the caller's transaction. */
+    /**
+     * Appends one entry in the caller's transaction, chained to the one before it. The transaction's first append
+     * flushes its pending changes (so its row locks are taken before the chain's lock, in every transaction: no
+     * deadlock with the escalation job or a liaison's action), takes the chain's lock until commit and reads the head
+     * once; later appends of the same transaction chain in memory from there, and all of its entries are inserted
+     * together, in one JDBC batch, when the transaction flushes.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntryEntity append(Action a) {
-        repository.lockChain();
-        AuditEntryEntity head = repository.head().orElse(null);
+        Head head = headOfThisTransaction();
         AuditEntryEntity e = new AuditEntryEntity();
-        e.seq = head == null ? 1 : head.seq + 1;
-        e.prevHash = head == null ? AuditChain.GENESIS : head.hash;
+        e.seq = head.seq + 1;
+        e.prevHash = head.hash;
         e.at = AuditChain.truncate(Instant.now());
         e.consultationId = a.consultationId();
         e.subject = a.subject();
@@ -55,8 +64,48 @@ public class AuditLog {
         e.details = new String(Json.toBytes(a.details()), StandardCharsets.UTF_8);
         e.hash = AuditChain.hash(entry(e));
         repository.persist(e);
-        repository.flush();
+        head.seq = e.seq;
+        head.hash = e.hash;
         return e;
+    }
+
+    /** Appends the entries in order, in the caller's transaction (nothing, and no lock, when there are none). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(List<Action> actions) {
+        for (Action a : actions) {
+            append(a);
+        }
+    }
+
+    /** The chain's head as the current transaction has extended it: one per transaction, kept with it. */
+    private static final class Head {
+        long seq;
+        String hash;
+
+        Head(long seq, String hash) {
+            this.seq = seq;
+            this.hash = hash;
+        }
+    }
+
+    /** The key of the current transaction's {@link Head} in the transaction's resources. */
+    private static final Object HEAD = new Object() {
+        @Override
+        public String toString() {
+            return "audit chain head";
+        }
+    };
+
+    private Head headOfThisTransaction() {
+        Head head = (Head) transaction.getResource(HEAD);
+        if (head == null) {
+            repository.flush();
+            repository.lockChain();
+            head = repository.head().map(link -> new Head(link.seq(), link.hash()))
+                    .orElseGet(() -> new Head(0, AuditChain.GENESIS));
+            transaction.putResource(HEAD, head);
+        }
+        return head;
     }
 
     @Transactional

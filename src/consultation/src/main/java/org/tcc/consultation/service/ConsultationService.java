@@ -5,12 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.tcc.consultation.config.Rules;
@@ -40,7 +42,10 @@ import org.tcc.kit.rest.Problem;
 
 /**
  * The consultation workflow's use cases. Each runs in one transaction: load, let the domain decide, store the new
- * state, append the events to the outbox and the action to the audit log, all or nothing.
+ * state, append the events to the outbox and the action to the audit log, all or nothing. A batch of alert events is
+ * one such transaction: its consultations are read in one query, its changes go to the database in JDBC batches, and
+ * its audit entries are appended last, together (so its row locks come before the audit chain's lock, the order every
+ * transaction keeps).
  */
 @ApplicationScoped
 public class ConsultationService {
@@ -87,7 +92,7 @@ public class ConsultationService {
         details.put("participants", convened.consultation().state().participants());
         details.put("level", convened.consultation().level());
         details.put("status", convened.consultation().status());
-        store(convened, by.subject(), by.country(), details, null);
+        store(convened, by.subject(), by.country(), details, null, audit::append);
         return convened.consultation();
     }
 
@@ -139,19 +144,36 @@ public class ConsultationService {
 
     // ------------------------------------------------------------------------------------------ alert events
 
-    /** Applies one alert event (already recorded as processed by the caller's transaction). */
+    /**
+     * Applies a batch of alert events in order (already recorded as processed by the caller's transaction): the
+     * consultations of all its alerts are read at once, and an event sees what the batch's earlier events did.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onAlertEvent(EventType type, AlertEvent event, String eventId) {
+    public void onAlertEvents(List<ReceivedAlertEvent> batch) {
+        List<UUID> alertIds = batch.stream().map(r -> UUID.fromString(r.event().alert().alertId())).distinct()
+                .toList();
+        Map<UUID, ConsultationEntity> byAlert = new HashMap<>();
+        for (ConsultationEntity c : repository.findByAlerts(alertIds)) {
+            byAlert.put(c.alertId, c);
+        }
+        List<AuditLog.Action> trail = new ArrayList<>();
+        for (ReceivedAlertEvent received : batch) {
+            onAlertEvent(received.type(), received.event(), received.eventId(), byAlert, trail::add);
+        }
+        audit.appendAll(trail);
+    }
+
+    private void onAlertEvent(EventType type, AlertEvent event, String eventId,
+                              Map<UUID, ConsultationEntity> byAlert, Consumer<AuditLog.Action> trail) {
         AlertState alert = event.alert();
         UUID alertId = UUID.fromString(alert.alertId());
-        Optional<ConsultationEntity> existing = repository.findByAlert(alertId);
-        if (existing.isEmpty()) {
+        ConsultationEntity entity = byAlert.get(alertId);
+        if (entity == null) {
             if (type == EventType.ALERT_RAISED || type == EventType.ALERT_UPDATED) {
-                conveneFor(alert, eventId);
+                conveneFor(alert, eventId, trail).ifPresent(convened -> byAlert.put(alertId, convened));
             }
             return;
         }
-        ConsultationEntity entity = existing.get();
         if (entity.alertVersion != null && alert.version() <= entity.alertVersion) {
             LOG.debugf("alert %s version %d is not newer than %d: ignored", alertId, alert.version(),
                     entity.alertVersion);
@@ -172,9 +194,9 @@ public class ConsultationService {
                 Consultation c = mapper.toDomain(entity);
                 Outcome outcome = c.cancel(truncate(reason, 4000), Instant.now());
                 if (outcome instanceof Outcome.Applied applied) {
-                    record(c, entity, applied, SERVICE_SUBJECT, null, "CANCEL", details);
+                    record(c, entity, applied, SERVICE_SUBJECT, null, "CANCEL", details, trail);
                 } else {
-                    timeline(entity, "ALERT_CANCELLED", details);
+                    timeline(entity, "ALERT_CANCELLED", details, trail);
                 }
             }
             case ALERT_UPDATED -> {
@@ -183,22 +205,23 @@ public class ConsultationService {
                 details.put("reason", updated.reason());
                 details.put("severity", alert.severity());
                 details.put("headline", alert.headline());
-                timeline(entity, "ALERT_UPDATED", details);
+                timeline(entity, "ALERT_UPDATED", details, trail);
             }
             case ALERT_RESOLVED -> {
                 details.put("reason", ((AlertResolved) event).reason());
-                timeline(entity, "ALERT_RESOLVED", details);
+                timeline(entity, "ALERT_RESOLVED", details, trail);
             }
-            case ALERT_ACKNOWLEDGED -> timeline(entity, "ALERT_ACKNOWLEDGED", details);
+            case ALERT_ACKNOWLEDGED -> timeline(entity, "ALERT_ACKNOWLEDGED", details, trail);
             default -> LOG.debugf("alert %s: %s changes nothing", alertId, type);
         }
     }
 
-    private void conveneFor(AlertState alert, String eventId) {
+    private Optional<ConsultationEntity> conveneFor(AlertState alert, String eventId,
+                                                    Consumer<AuditLog.Action> trail) {
         ConvenePolicy.Decision decision = rules.convenePolicy().decide(alert);
         if (decision instanceof ConvenePolicy.Skip skip) {
             LOG.debugf("alert %s does not convene: %s", alert.alertId(), skip.reason());
-            return;
+            return Optional.empty();
         }
         ConvenePolicy.Convene convene = (ConvenePolicy.Convene) decision;
         Consultation.Convened convened = Consultation.convene(new Consultation.Convening(UUID.randomUUID().toString(),
@@ -213,7 +236,7 @@ public class ConsultationService {
         details.put("participants", convened.consultation().state().participants());
         details.put("level", convene.level());
         details.put("status", alert.status());
-        store(convened, SERVICE_SUBJECT, null, details, alert.version());
+        return Optional.of(store(convened, SERVICE_SUBJECT, null, details, alert.version(), trail));
     }
 
     // ------------------------------------------------------------------------------------------- escalation
@@ -279,7 +302,7 @@ public class ConsultationService {
         details.put("toLevel", first.toLevel());
         details.put("silent", silent);
         record(c, entity, new Outcome.Applied(applied.before(), applied.after(), fresh), SERVICE_SUBJECT, null,
-                "ESCALATE", details);
+                "ESCALATE", details, audit::append);
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
@@ -293,7 +316,8 @@ public class ConsultationService {
         if (outcome instanceof Outcome.Refused refused) {
             throw refusal(id, refused);
         }
-        record(c, entity, (Outcome.Applied) outcome, actor.subject(), actor.country(), action, details);
+        record(c, entity, (Outcome.Applied) outcome, actor.subject(), actor.country(), action, details,
+                audit::append);
         return c;
     }
 
@@ -305,25 +329,34 @@ public class ConsultationService {
                 "refusal", refused.refusal().name()));
     }
 
-    private void store(Consultation.Convened convened, String subject, Country country, Map<String, Object> details,
-                       Long alertVersion) {
+    /**
+     * Stores a new consultation, its event in the outbox and its audit entry in {@code trail}; nothing is flushed
+     * here (the inserts go with the transaction's others).
+     */
+    private ConsultationEntity store(Consultation.Convened convened, String subject, Country country,
+                                     Map<String, Object> details, Long alertVersion,
+                                     Consumer<AuditLog.Action> trail) {
         Consultation c = convened.consultation();
         ConsultationEntity entity = mapper.newEntity(c);
         entity.alertVersion = alertVersion;
         repository.persist(entity);
-        repository.flush();
         outbox.append(EventType.CONSULTATION_CONVENED, convened.event());
         details.put("events", List.of(EventType.CONSULTATION_CONVENED.typeName()));
         details.put("version", c.version());
         details.put("joinDeadline", convened.event().joinDeadline());
-        audit.append(new AuditLog.Action(entity.id, subject, country, "CONVENE", null, c.phase(), details));
+        trail.accept(new AuditLog.Action(entity.id, subject, country, "CONVENE", null, c.phase(), details));
+        return entity;
     }
 
-    /** Stores the change (optimistic lock checked by the flush), then outbox and audit, in that order. */
+    /**
+     * Stores the change, then outbox and audit, in that order. The optimistic lock is checked when the change is
+     * flushed: by the audit log's first append of the transaction ({@link AuditLog#append}), still inside the use
+     * case, so a lost race surfaces there.
+     */
     private void record(Consultation c, ConsultationEntity entity, Outcome.Applied applied, String subject,
-                        Country country, String action, Map<String, Object> details) {
+                        Country country, String action, Map<String, Object> details,
+                        Consumer<AuditLog.Action> trail) {
         mapper.write(c, entity);
-        repository.flush();
         List<String> types = new ArrayList<>();
         for (ConsultationEvent event : applied.events()) {
             EventType type = EventType.ofPayload(event.getClass())
@@ -338,12 +371,13 @@ public class ConsultationService {
         if (c.outcome() != null && c.phase() == ConsultationPhase.CONCLUDED) {
             all.put("outcome", c.outcome());
         }
-        audit.append(new AuditLog.Action(entity.id, subject, country, action, applied.before(), applied.after(), all));
+        trail.accept(new AuditLog.Action(entity.id, subject, country, action, applied.before(), applied.after(),
+                all));
     }
 
-    private void timeline(ConsultationEntity entity, String action, Map<String, Object> details) {
-        repository.flush();
-        audit.append(new AuditLog.Action(entity.id, SERVICE_SUBJECT, null, action, entity.phase, entity.phase,
+    private static void timeline(ConsultationEntity entity, String action, Map<String, Object> details,
+                                 Consumer<AuditLog.Action> trail) {
+        trail.accept(new AuditLog.Action(entity.id, SERVICE_SUBJECT, null, action, entity.phase, entity.phase,
                 details));
     }
 

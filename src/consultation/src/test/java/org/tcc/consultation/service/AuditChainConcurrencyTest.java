@@ -1,0 +1,107 @@
+package org.tcc.consultation.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.tcc.consultation.repository.AuditEntryEntity;
+
+/**
+ * Two transactions appending several audit entries each at the same time (as the alert consumer and a liaison's
+ * action do): the chain stays linear and gapless, and each transaction's entries are consecutive in it (one lock
+ * per transaction, the head read once and extended in memory).
+ */
+@QuarkusTest
+class AuditChainConcurrencyTest {
+
+    static final int PER_TRANSACTION = 6;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void concurrentTransactionsEachAppendARunOfEntriesAndTheChainStaysIntact() throws Exception {
+        String subject = "audit-race-" + UUID.randomUUID();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<List<Long>>> runs = new ArrayList<>();
+            for (String who : List.of("first", "second")) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return QuarkusTransaction.requiringNew().call(() -> {
+                        List<Long> seqs = new ArrayList<>();
+                        for (int i = 0; i < PER_TRANSACTION; i++) {
+                            AuditEntryEntity e = audit.append(new AuditLog.Action(null, subject, null, "CLOSE",
+                                    null, null, Map.of("writer", who, "n", i)));
+                            seqs.add(e.seq);
+                            Thread.sleep(10); // leave the other transaction time to try its appends meanwhile
+                        }
+                        return seqs;
+                    });
+                }));
+            }
+            start.countDown();
+            List<Long> first = runs.get(0).get(60, TimeUnit.SECONDS);
+            List<Long> second = runs.get(1).get(60, TimeUnit.SECONDS);
+            assertConsecutive(first);
+            assertConsecutive(second);
+            assertTrue(first.get(0) > second.get(PER_TRANSACTION - 1) || second.get(0) > first.get(PER_TRANSACTION - 1),
+                    "one transaction's run follows the other's: " + first + " " + second);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        AuditLog.Verification verification = audit.verify();
+        assertTrue(verification.intact(), "first broken: " + verification.firstBroken());
+        long written = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM audit_entry WHERE subject = ?1").setParameter(1, subject).getSingleResult())
+                .longValue());
+        assertEquals(2L * PER_TRANSACTION, written);
+        assertTrue(verification.entriesChecked() >= 2L * PER_TRANSACTION);
+    }
+
+    @Test
+    void aRolledBackTransactionLeavesNoGap() {
+        String subject = "audit-rollback-" + UUID.randomUUID();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                audit.append(new AuditLog.Action(null, subject, null, "CLOSE", null, null, Map.of("n", 1)));
+                audit.append(new AuditLog.Action(null, subject, null, "CLOSE", null, null, Map.of("n", 2)));
+                throw new IllegalStateException("the use case fails after appending");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+        QuarkusTransaction.requiringNew().run(() ->
+                audit.append(new AuditLog.Action(null, subject, null, "CLOSE", null, null, Map.of("n", 3))));
+        long written = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM audit_entry WHERE subject = ?1").setParameter(1, subject).getSingleResult())
+                .longValue());
+        assertEquals(1, written, "the rolled-back entries are gone");
+        AuditLog.Verification verification = audit.verify();
+        assertTrue(verification.intact(), "first broken: " + verification.firstBroken());
+    }
+
+    private static void assertConsecutive(List<Long> seqs) {
+        for (int i = 1; i < seqs.size(); i++) {
+            assertEquals(seqs.get(i - 1) + 1, seqs.get(i), "a transaction's entries are consecutive: " + seqs);
+        }
+    }
+}
