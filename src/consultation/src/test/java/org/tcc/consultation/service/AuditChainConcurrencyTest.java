@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.tcc.consultation.DriverTrace;
 import org.tcc.consultation.repository.AuditEntryEntity;
 
 /**
@@ -97,6 +98,26 @@ class AuditChainConcurrencyTest {
         assertEquals(1, written, "the rolled-back entries are gone");
         AuditLog.Verification verification = audit.verify();
         assertTrue(verification.intact(), "first broken: " + verification.firstBroken());
+    }
+
+    @Test
+    void aTransactionsEntriesCostOneLockOneHeadReadAndOneBatchInsert() {
+        String subject = "audit-batch-" + UUID.randomUUID();
+        DriverTrace.Cost one = DriverTrace.of(() -> appendInOneTransaction(subject, 1));
+        DriverTrace.Cost twenty = DriverTrace.of(() -> appendInOneTransaction(subject, 20));
+        System.out.printf("audit: 1 entry in a transaction: %d statement executions; 20 entries: %d%n",
+                one.executions(), twenty.executions());
+        // the driver sends 20 batched rows as at most a few multi-row INSERTs: no lock, head read or flush per entry
+        assertTrue(twenty.executions() - one.executions() <= 3, one + " vs " + twenty);
+        assertTrue(audit.verify().intact());
+    }
+
+    private void appendInOneTransaction(String subject, int entries) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < entries; i++) {
+                audit.append(new AuditLog.Action(null, subject, null, "CLOSE", null, null, Map.of("n", i)));
+            }
+        });
     }
 
     private static void assertConsecutive(List<Long> seqs) {

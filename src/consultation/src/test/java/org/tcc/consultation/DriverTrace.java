@@ -1,4 +1,4 @@
-package org.tcc.consultation.messaging;
+package org.tcc.consultation;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
@@ -11,16 +11,16 @@ import java.util.logging.Logger;
  * statement executions (a JDBC batch of n counts n; BEGIN and COMMIT count too) and round trips (syncs).
  * It sees Hibernate's statements and plain JDBC alike, so a cost per alert event can be printed before and after.
  */
-final class DriverTrace {
+public final class DriverTrace {
 
     /** What one piece of work cost the database. */
-    record Cost(int executions, int roundTrips) {
+    public record Cost(int executions, int roundTrips) {
     }
 
     private DriverTrace() {
     }
 
-    static Cost of(Runnable work) {
+    public static Cost of(Runnable work) {
         Logger driver = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
         Thread caller = Thread.currentThread();
         AtomicInteger executions = new AtomicInteger();
