@@ -92,7 +92,7 @@ public class ConsultationService {
         details.put("participants", convened.consultation().state().participants());
         details.put("level", convened.consultation().level());
         details.put("status", convened.consultation().status());
-        store(convened, by.subject(), by.country(), details, null, audit::append);
+        store(convened, by.subject(), by.country(), details, null, immediate());
         return convened.consultation();
     }
 
@@ -156,21 +156,25 @@ public class ConsultationService {
         for (ConsultationEntity c : repository.findByAlerts(alertIds)) {
             byAlert.put(c.alertId, c);
         }
+        List<ConsultationEntity> convened = new ArrayList<>();
         List<AuditLog.Action> trail = new ArrayList<>();
+        Effects effects = new Effects(convened::add, trail::add);
         for (ReceivedAlertEvent received : batch) {
-            onAlertEvent(received.type(), received.event(), received.eventId(), byAlert, trail::add);
+            onAlertEvent(received.type(), received.event(), received.eventId(), byAlert, effects);
         }
+        // persisted last, so one convened and then updated by the same batch is inserted once, in its final state
+        repository.persist(convened);
         audit.appendAll(trail);
     }
 
     private void onAlertEvent(EventType type, AlertEvent event, String eventId,
-                              Map<UUID, ConsultationEntity> byAlert, Consumer<AuditLog.Action> trail) {
+                              Map<UUID, ConsultationEntity> byAlert, Effects effects) {
         AlertState alert = event.alert();
         UUID alertId = UUID.fromString(alert.alertId());
         ConsultationEntity entity = byAlert.get(alertId);
         if (entity == null) {
             if (type == EventType.ALERT_RAISED || type == EventType.ALERT_UPDATED) {
-                conveneFor(alert, eventId, trail).ifPresent(convened -> byAlert.put(alertId, convened));
+                conveneFor(alert, eventId, effects).ifPresent(convened -> byAlert.put(alertId, convened));
             }
             return;
         }
@@ -194,9 +198,9 @@ public class ConsultationService {
                 Consultation c = mapper.toDomain(entity);
                 Outcome outcome = c.cancel(truncate(reason, 4000), Instant.now());
                 if (outcome instanceof Outcome.Applied applied) {
-                    record(c, entity, applied, SERVICE_SUBJECT, null, "CANCEL", details, trail);
+                    record(c, entity, applied, SERVICE_SUBJECT, null, "CANCEL", details, effects);
                 } else {
-                    timeline(entity, "ALERT_CANCELLED", details, trail);
+                    timeline(entity, "ALERT_CANCELLED", details, effects);
                 }
             }
             case ALERT_UPDATED -> {
@@ -205,19 +209,18 @@ public class ConsultationService {
                 details.put("reason", updated.reason());
                 details.put("severity", alert.severity());
                 details.put("headline", alert.headline());
-                timeline(entity, "ALERT_UPDATED", details, trail);
+                timeline(entity, "ALERT_UPDATED", details, effects);
             }
             case ALERT_RESOLVED -> {
                 details.put("reason", ((AlertResolved) event).reason());
-                timeline(entity, "ALERT_RESOLVED", details, trail);
+                timeline(entity, "ALERT_RESOLVED", details, effects);
             }
-            case ALERT_ACKNOWLEDGED -> timeline(entity, "ALERT_ACKNOWLEDGED", details, trail);
+            case ALERT_ACKNOWLEDGED -> timeline(entity, "ALERT_ACKNOWLEDGED", details, effects);
             default -> LOG.debugf("alert %s: %s changes nothing", alertId, type);
         }
     }
 
-    private Optional<ConsultationEntity> conveneFor(AlertState alert, String eventId,
-                                                    Consumer<AuditLog.Action> trail) {
+    private Optional<ConsultationEntity> conveneFor(AlertState alert, String eventId, Effects effects) {
         ConvenePolicy.Decision decision = rules.convenePolicy().decide(alert);
         if (decision instanceof ConvenePolicy.Skip skip) {
             LOG.debugf("alert %s does not convene: %s", alert.alertId(), skip.reason());
@@ -236,7 +239,7 @@ public class ConsultationService {
         details.put("participants", convened.consultation().state().participants());
         details.put("level", convene.level());
         details.put("status", alert.status());
-        return Optional.of(store(convened, SERVICE_SUBJECT, null, details, alert.version(), trail));
+        return Optional.of(store(convened, SERVICE_SUBJECT, null, details, alert.version(), effects));
     }
 
     // ------------------------------------------------------------------------------------------- escalation
@@ -302,7 +305,7 @@ public class ConsultationService {
         details.put("toLevel", first.toLevel());
         details.put("silent", silent);
         record(c, entity, new Outcome.Applied(applied.before(), applied.after(), fresh), SERVICE_SUBJECT, null,
-                "ESCALATE", details, audit::append);
+                "ESCALATE", details, immediate());
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
@@ -317,7 +320,7 @@ public class ConsultationService {
             throw refusal(id, refused);
         }
         record(c, entity, (Outcome.Applied) outcome, actor.subject(), actor.country(), action, details,
-                audit::append);
+                immediate());
         return c;
     }
 
@@ -330,21 +333,32 @@ public class ConsultationService {
     }
 
     /**
-     * Stores a new consultation, its event in the outbox and its audit entry in {@code trail}; nothing is flushed
-     * here (the inserts go with the transaction's others).
+     * Where a use case's new consultations and audit entries go: to the persistence context and the audit log at
+     * once ({@link #immediate()}, one action), or collected to be stored together at the end of a batch.
+     */
+    private record Effects(Consumer<ConsultationEntity> persist, Consumer<AuditLog.Action> audit) {
+    }
+
+    private Effects immediate() {
+        return new Effects(entity -> repository.persist(entity), action -> audit.append(action));
+    }
+
+    /**
+     * Stores a new consultation, its event in the outbox and its audit entry; nothing is flushed here (the inserts
+     * go with the transaction's others).
      */
     private ConsultationEntity store(Consultation.Convened convened, String subject, Country country,
-                                     Map<String, Object> details, Long alertVersion,
-                                     Consumer<AuditLog.Action> trail) {
+                                     Map<String, Object> details, Long alertVersion, Effects effects) {
         Consultation c = convened.consultation();
         ConsultationEntity entity = mapper.newEntity(c);
         entity.alertVersion = alertVersion;
-        repository.persist(entity);
+        effects.persist().accept(entity);
         outbox.append(EventType.CONSULTATION_CONVENED, convened.event());
         details.put("events", List.of(EventType.CONSULTATION_CONVENED.typeName()));
         details.put("version", c.version());
         details.put("joinDeadline", convened.event().joinDeadline());
-        trail.accept(new AuditLog.Action(entity.id, subject, country, "CONVENE", null, c.phase(), details));
+        effects.audit().accept(new AuditLog.Action(entity.id, subject, country, "CONVENE", null, c.phase(),
+                details));
         return entity;
     }
 
@@ -354,8 +368,7 @@ public class ConsultationService {
      * case, so a lost race surfaces there.
      */
     private void record(Consultation c, ConsultationEntity entity, Outcome.Applied applied, String subject,
-                        Country country, String action, Map<String, Object> details,
-                        Consumer<AuditLog.Action> trail) {
+                        Country country, String action, Map<String, Object> details, Effects effects) {
         mapper.write(c, entity);
         List<String> types = new ArrayList<>();
         for (ConsultationEvent event : applied.events()) {
@@ -371,13 +384,13 @@ public class ConsultationService {
         if (c.outcome() != null && c.phase() == ConsultationPhase.CONCLUDED) {
             all.put("outcome", c.outcome());
         }
-        trail.accept(new AuditLog.Action(entity.id, subject, country, action, applied.before(), applied.after(),
-                all));
+        effects.audit().accept(new AuditLog.Action(entity.id, subject, country, action, applied.before(),
+                applied.after(), all));
     }
 
     private static void timeline(ConsultationEntity entity, String action, Map<String, Object> details,
-                                 Consumer<AuditLog.Action> trail) {
-        trail.accept(new AuditLog.Action(entity.id, SERVICE_SUBJECT, null, action, entity.phase, entity.phase,
+                                 Effects effects) {
+        effects.audit().accept(new AuditLog.Action(entity.id, SERVICE_SUBJECT, null, action, entity.phase, entity.phase,
                 details));
     }
 
