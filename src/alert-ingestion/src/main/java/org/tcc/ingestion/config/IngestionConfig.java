@@ -45,10 +45,6 @@ public interface IngestionConfig {
     @WithDefault(Es256Provider.NATIVE)
     String es256Provider();
 
-    /** How long a consumer retries a transient failure before dead-lettering the message. */
-    @WithDefault("PT2M")
-    Duration retryPatience();
-
     interface Fusion {
         @WithDefault("50")
         double launchDistanceKm();
