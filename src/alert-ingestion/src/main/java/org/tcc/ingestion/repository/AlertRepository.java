@@ -80,10 +80,14 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     public record Refined(AlertState before, AlertState after) {
     }
 
-    /** The alerts with these ids, read in one statement with their collections. */
+    /** The alerts with these ids, locked for the batch (in id order), then read in one statement with their collections. */
     public Map<UUID, Alert> loadAll(Collection<UUID> ids) {
         Map<UUID, Alert> loaded = new HashMap<>();
         if (!ids.isEmpty()) {
+            // row locks first, in id order: a liaison's acknowledgement of one of these alerts waits for the batch
+            // (and is then judged again on the refined version) instead of failing the whole batch of reports
+            getEntityManager().createNativeQuery("SELECT id FROM alert WHERE id IN (?1) ORDER BY id FOR UPDATE")
+                    .setParameter(1, Set.copyOf(ids)).getResultList();
             getEntityManager().createQuery("""
                             SELECT DISTINCT a FROM Alert a LEFT JOIN FETCH a.releasableTo LEFT JOIN FETCH a.affectedCountries
                             LEFT JOIN FETCH a.acknowledgements WHERE a.id IN :ids""", Alert.class)

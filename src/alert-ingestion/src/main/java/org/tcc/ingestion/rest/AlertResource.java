@@ -38,6 +38,7 @@ import org.tcc.ingestion.rest.cap.CapParser;
 import org.tcc.ingestion.rest.cap.CapWriter;
 import org.tcc.ingestion.service.AlertCommands;
 import org.tcc.ingestion.service.AlertQueries;
+import org.tcc.kit.rest.ConcurrentChanges;
 import org.tcc.kit.rest.Problem;
 import org.tcc.kit.security.Caller;
 
@@ -138,7 +139,7 @@ public class AlertResource {
     @Path("{id}/acknowledgements")
     @RolesAllowed({Roles.LIAISON, Roles.FEED})
     public Response acknowledge(@PathParam("id") String id) {
-        AlertCommands.Result result = commands.acknowledge(Ids.alertId(id), acting());
+        AlertCommands.Result result = concurrently(() -> commands.acknowledge(Ids.alertId(id), acting()));
         return Response.status(result.changed() ? 201 : 200).entity(result.alert()).build();
     }
 
@@ -147,7 +148,7 @@ public class AlertResource {
     @RolesAllowed({Roles.LIAISON, Roles.FEED})
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public AlertState update(@PathParam("id") String id, @Valid @NotNull AlertRequests.UpdateAlert body) {
-        return commands.update(Ids.alertId(id), body.toRule(), acting()).alert();
+        return concurrently(() -> commands.update(Ids.alertId(id), body.toRule(), acting())).alert();
     }
 
     @POST
@@ -155,7 +156,7 @@ public class AlertResource {
     @RolesAllowed({Roles.LIAISON, Roles.FEED})
     @Consumes(MediaType.APPLICATION_JSON)
     public AlertState cancel(@PathParam("id") String id, @Valid @NotNull AlertRequests.Reason body) {
-        return commands.cancel(Ids.alertId(id), body.reason(), acting()).alert();
+        return concurrently(() -> commands.cancel(Ids.alertId(id), body.reason(), acting())).alert();
     }
 
     @POST
@@ -163,7 +164,7 @@ public class AlertResource {
     @RolesAllowed({Roles.LIAISON, Roles.FEED})
     @Consumes(MediaType.APPLICATION_JSON)
     public AlertState resolve(@PathParam("id") String id, @Valid @NotNull AlertRequests.Reason body) {
-        return commands.resolve(Ids.alertId(id), body.reason(), acting()).alert();
+        return concurrently(() -> commands.resolve(Ids.alertId(id), body.reason(), acting())).alert();
     }
 
     private AlertRules.Acting acting() {
@@ -204,5 +205,14 @@ public class AlertResource {
         } catch (java.time.format.DateTimeParseException e) {
             throw Problem.invalid(field, "must be an ISO-8601 UTC instant such as 2026-11-29T12:00:00Z");
         }
+    }
+
+    /**
+     * A change of an alert that another change (a second country acknowledging it, a sensor report refining it)
+     * overtook is judged again on the new state, up to three times; then it is a 409.
+     */
+    private static AlertCommands.Result concurrently(java.util.function.Supplier<AlertCommands.Result> change) {
+        return ConcurrentChanges.retry(3, change, () -> Problem.conflict(
+                "the alert was changed concurrently; reload it and retry", java.util.Map.of()));
     }
 }

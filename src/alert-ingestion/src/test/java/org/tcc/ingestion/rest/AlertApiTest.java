@@ -94,6 +94,32 @@ class AlertApiTest {
     }
 
     @Test
+    void threeCountriesAcknowledgingAtTheSameMomentAllSucceed() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String id = raise("us-liaison", List.of("USA", "KOR", "JPN"));
+            List<String> liaisons = List.of("us-liaison", "kr-liaison", "jp-liaison");
+            List<String> tokens = liaisons.stream().map(Tokens::user).toList();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.CompletableFuture<Integer>> acks = tokens.stream()
+                    .map(token -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            start.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return given().auth().oauth2(token).when().post("/api/v1/alerts/" + id + "/acknowledgements")
+                                .then().extract().statusCode();
+                    })).toList();
+            start.countDown();
+            // a lost optimistic-lock race is judged again on the new version, not a 500
+            assertEquals(List.of(201, 201, 201), acks.stream().map(java.util.concurrent.CompletableFuture::join)
+                    .toList());
+            given().auth().oauth2(Tokens.user("kr-liaison")).when().get("/api/v1/alerts/" + id).then()
+                    .statusCode(200).body("acknowledgements", hasSize(3));
+        }
+    }
+
+    @Test
     void rolesAreEnforcedWithRealTokens() {
         given().auth().oauth2(Tokens.user("auditor")).contentType("application/json").body(alert(List.of("USA")))
                 .when().post("/api/v1/alerts").then().statusCode(403);

@@ -3,7 +3,6 @@ package org.tcc.consultation.rest;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.hibernate.StaleStateException;
 import org.tcc.consultation.domain.Consultation;
 import org.tcc.consultation.service.ConsultationQueries;
 import org.tcc.consultation.service.ConsultationService;
@@ -29,6 +27,7 @@ import org.tcc.contracts.Country;
 import org.tcc.contracts.Roles;
 import org.tcc.contracts.events.Actor;
 import org.tcc.contracts.events.consultation.ConsultationPhase;
+import org.tcc.kit.rest.ConcurrentChanges;
 import org.tcc.kit.rest.Problem;
 import org.tcc.kit.security.Caller;
 
@@ -184,25 +183,16 @@ public class ConsultationResource {
         return body.reason();
     }
 
-    /** A concurrent change of the same consultation won the optimistic lock: 409 with the state it left. */
     /**
-     * Runs an action, each attempt in its own transaction on freshly loaded state. A lost optimistic-lock race
-     * (another country acting, or an alert event landing on the timeline at the same moment) is retried: the
-     * domain rules judge the action again against the new state, so a retry never applies an action that is no
-     * longer allowed (that is a 409 naming the phase). Only a race lost three times is reported as a conflict.
+     * Runs an action, each attempt in its own transaction on freshly loaded state; a lost optimistic-lock race
+     * (another country acting, or an alert event landing on the timeline at the same moment) is retried
+     * ({@link ConcurrentChanges}), and only a race lost three times is a 409 naming the phase it left.
      */
     private ConsultationView guarded(UUID id, Supplier<Consultation> action) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return ConsultationView.of(action.get());
-            } catch (OptimisticLockException | StaleStateException e) {
-                if (attempt == CONCURRENT_ATTEMPTS) {
-                    String phase = service.currentPhase(id).map(Enum::name).orElse("UNKNOWN");
-                    throw Problem.conflict("the consultation was changed concurrently; reload it and retry",
-                            Map.of("currentState", phase, "refusal", "CONCURRENT_CHANGE"));
-                }
-            }
-        }
+        return ConsultationView.of(ConcurrentChanges.retry(CONCURRENT_ATTEMPTS, action, () -> Problem.conflict(
+                "the consultation was changed concurrently; reload it and retry",
+                Map.of("currentState", service.currentPhase(id).map(Enum::name).orElse("UNKNOWN"),
+                        "refusal", "CONCURRENT_CHANGE"))));
     }
 
     private static final int CONCURRENT_ATTEMPTS = 3;

@@ -46,6 +46,23 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         return byIds(ids.stream().map(id -> id instanceof UUID u ? u : UUID.fromString(id.toString())).toList());
     }
 
+    /**
+     * Lets a delivery still waiting (never attempted, not claimed) carry a newer notification instead; {@code false}
+     * when a worker claimed it meanwhile (then it goes out with the version it had). One conditional statement, so
+     * a concurrent claim and this replacement can never both win.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean replaceWaiting(UUID id, long notificationId, String sourceKey, String digest, String target,
+                                  short priority, Instant now) {
+        return getEntityManager().createNativeQuery("""
+                        UPDATE delivery SET notification_id = ?2, source_key = ?3, digest = ?4, target = ?5,
+                                            priority = LEAST(priority, ?6), updated_at = ?7
+                        WHERE id = ?1 AND status = 'PENDING' AND attempts = 0 AND lease_until IS NULL""")
+                .setParameter(1, id).setParameter(2, notificationId).setParameter(3, sourceKey)
+                .setParameter(4, digest).setParameter(5, target).setParameter(6, priority).setParameter(7, now)
+                .executeUpdate() == 1;
+    }
+
     /** The deliveries with these ids (one query). */
     public List<Delivery> byIds(Collection<UUID> ids) {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);

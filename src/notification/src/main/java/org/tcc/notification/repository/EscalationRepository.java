@@ -40,37 +40,4 @@ public class EscalationRepository implements PanacheRepositoryBase<Escalation, L
         }
         return watches;
     }
-
-    /** Starts watching {@code country} unless it is already watched (or was, and stopped). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void startIfAbsent(String alertId, Country country, String snapshot, Instant nextAt, Instant now) {
-        getEntityManager().createNativeQuery("""
-                        INSERT INTO escalation (alert_id, country, chain_step, state, next_at, alert_snapshot,
-                                                created_at, updated_at)
-                        VALUES (?1, ?2, 'LIAISON', 'ACTIVE', ?3, ?4, ?5, ?5)
-                        ON CONFLICT (alert_id, country) DO NOTHING""")
-                .setParameter(1, alertId).setParameter(2, country.name()).setParameter(3, nextAt)
-                .setParameter(4, snapshot).setParameter(5, now).executeUpdate();
-    }
-
-    /** Keeps the latest snapshot on the alert's active escalations (for the notices of later steps). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void refreshSnapshot(String alertId, String snapshot, Instant now) {
-        update("alertSnapshot = ?1, updatedAt = ?2 where alertId = ?3 and state = ?4", snapshot, now, alertId,
-                Escalation.State.ACTIVE);
-    }
-
-    /** Stops the escalations of {@code countries} (all countries when null). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public int stop(String alertId, Collection<Country> countries, Instant now) {
-        if (countries == null) {
-            return update("state = ?1, updatedAt = ?2 where alertId = ?3 and state = ?4", Escalation.State.STOPPED,
-                    now, alertId, Escalation.State.ACTIVE);
-        }
-        if (countries.isEmpty()) {
-            return 0;
-        }
-        return update("state = ?1, updatedAt = ?2 where alertId = ?3 and state = ?4 and country in ?5",
-                Escalation.State.STOPPED, now, alertId, Escalation.State.ACTIVE, new ArrayList<>(countries));
-    }
 }

@@ -80,6 +80,32 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         return found;
     }
 
+    /**
+     * The latest version of each of these alerts that each country's stream carried, by "COUNTRY/alertId" (one
+     * query): what a later escalation step tells.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, org.tcc.contracts.events.alert.AlertState> latestAlertVersions(Collection<String> alertIds) {
+        Map<String, org.tcc.contracts.events.alert.AlertState> latest = new HashMap<>();
+        if (alertIds.isEmpty()) {
+            return latest;
+        }
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        SELECT DISTINCT ON (country, alert_id) country, alert_id, payload FROM notification
+                        WHERE alert_id IN (?1) AND kind = 'ALERT' ORDER BY country, alert_id, seq DESC""")
+                .setParameter(1, alertIds).getResultList();
+        for (Object[] row : rows) {
+            com.fasterxml.jackson.databind.JsonNode alert = org.tcc.contracts.Json.read(
+                    ((String) row[2]).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    com.fasterxml.jackson.databind.JsonNode.class).path("event").path("alert");
+            if (!alert.isMissingNode()) {
+                latest.put(row[0] + "/" + row[1], org.tcc.contracts.Json.mapper().convertValue(alert,
+                        org.tcc.contracts.events.alert.AlertState.class));
+            }
+        }
+        return latest;
+    }
+
     /** The entries of {@code country}'s stream after {@code seq}, in order. */
     public List<NotificationEntry> after(Country country, long seq, int limit) {
         return find("country = ?1 and seq > ?2 order by seq", country, seq).page(0, limit).list();

@@ -1,6 +1,5 @@
 package org.tcc.notification.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +48,9 @@ public class Escalations {
     NotificationPlanner planner;
 
     @Inject
+    org.tcc.notification.repository.NotificationRepository notifications;
+
+    @Inject
     NotificationConfig config;
 
     /** Applies one alert snapshot to its watches (caller's transaction). */
@@ -60,8 +62,10 @@ public class Escalations {
     /**
      * Applies a batch of alert snapshots, in order, to their watches: the batch's watches are read in one query and
      * changed in memory (start for silent countries, stop for those that acknowledged, stop all when the alert no
-     * longer escalates), each alert's latest snapshot is kept once, and the changes are written in JDBC batches and
-     * flushed before the caller takes any stream lock (the scheduler takes watch rows first, then streams, too).
+     * longer escalates), and the changes are written in JDBC batches and flushed before the caller takes any stream
+     * lock (the scheduler takes watch rows first, then streams, too). A watch keeps the version that started it; the
+     * notice of a later step is written from the alert's latest version on the country's stream, so a refinement
+     * costs no write here.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onAlerts(List<AlertState> alerts) {
@@ -73,6 +77,7 @@ public class Escalations {
         alerts.forEach(a -> latest.put(a.alertId(), a));
         Map<String, Map<Country, Escalation>> watches = escalations.ofAlerts(latest.keySet());
         Instant due = EscalationPolicy.dueAt(now, config.escalation().ackTimeout());
+        Map<String, String> snapshots = new java.util.HashMap<>();
         for (AlertState alert : alerts) {
             Map<Country, Escalation> ofAlert = watches.computeIfAbsent(alert.alertId(),
                     id -> new EnumMap<>(Country.class));
@@ -89,32 +94,20 @@ public class Escalations {
             }
             for (Country country : EscalationPolicy.awaitingAcknowledgement(alert)) {
                 ofAlert.computeIfAbsent(country, c -> {
+                    snapshots.computeIfAbsent(alert.alertId(), id -> new String(Json.toBytes(alert),
+                            java.nio.charset.StandardCharsets.UTF_8));
                     Escalation e = new Escalation();
                     e.alertId = alert.alertId();
                     e.country = c;
                     e.chainStep = ChainStep.LIAISON;
                     e.state = Escalation.State.ACTIVE;
                     e.nextAt = due;
-                    e.alertSnapshot = "";
+                    e.alertSnapshot = snapshots.get(alert.alertId());
                     e.createdAt = now;
                     e.updatedAt = now;
                     escalations.persist(e);
                     return e;
                 });
-            }
-        }
-        for (AlertState alert : latest.values()) {
-            String snapshot = null;
-            for (Escalation e : watches.getOrDefault(alert.alertId(), Map.of()).values()) {
-                if (e.state == Escalation.State.ACTIVE) {
-                    if (snapshot == null) {
-                        snapshot = new String(Json.toBytes(alert), java.nio.charset.StandardCharsets.UTF_8);
-                    }
-                    if (!snapshot.equals(e.alertSnapshot)) {
-                        e.alertSnapshot = snapshot;
-                        e.updatedAt = now;
-                    }
-                }
             }
         }
         escalations.flush();
@@ -138,19 +131,23 @@ public class Escalations {
     public int escalateDue(Instant now) {
         List<Escalation> due = escalations.lockDue(now, config.escalation().batchSize());
         due.sort(Comparator.comparing((Escalation e) -> e.country).thenComparing(e -> e.id));
+        Map<org.tcc.contracts.Country, Set<ChainStep>> staffedSteps = new EnumMap<>(org.tcc.contracts.Country.class);
+        List<Trigger> triggers = new java.util.ArrayList<>(due.size());
+        Map<String, AlertState> latestOnStream = notifications.latestAlertVersions(
+                due.stream().map(e -> e.alertId).collect(java.util.stream.Collectors.toSet()));
         for (Escalation e : due) {
-            Set<ChainStep> staffed = recipients.staffedSteps(e.country);
+            Set<ChainStep> staffed = staffedSteps.computeIfAbsent(e.country, recipients::staffedSteps);
             Optional<ChainStep> next = EscalationPolicy.nextStep(e.chainStep, staffed);
             e.updatedAt = now;
             if (next.isEmpty()) {
                 e.state = Escalation.State.EXHAUSTED;
                 continue;
             }
-            AlertState alert = Json.read(e.alertSnapshot.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    AlertState.class);
-            JsonNode alertJson = Json.mapper().valueToTree(alert);
+            AlertState alert = latestOnStream.getOrDefault(e.country + "/" + e.alertId, Json.read(
+                    e.alertSnapshot.getBytes(java.nio.charset.StandardCharsets.UTF_8), AlertState.class));
+            String alertJson = new String(Json.toBytes(alert), java.nio.charset.StandardCharsets.UTF_8);
             String key = "ack-overdue/" + e.alertId + "/" + e.country + "/" + next.get();
-            planner.plan(new Trigger(key, key, OVERDUE_TYPE, alert.alertId(), null, List.of(e.country),
+            triggers.add(new Trigger(key, key, OVERDUE_TYPE, alert.alertId(), null, List.of(e.country),
                     alert.affectedCountries(), next.get(),
                     Notices.acknowledgementOverdue(alert, e.country, next.get()), "alert", alertJson, null));
             LOG.infof("alert %s not acknowledged by %s: notified %s", e.alertId, e.country, next.get());
@@ -161,6 +158,8 @@ public class Escalations {
                 e.nextAt = EscalationPolicy.dueAt(now, config.escalation().ackTimeout());
             }
         }
+        // one planning call: the streams it touches are locked in one statement, in the order every writer uses
+        planner.plan(triggers);
         return due.size();
     }
 }

@@ -1,6 +1,5 @@
 package org.tcc.notification.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -116,7 +115,7 @@ public class EventHandler {
         ConsultationEvent payload = (ConsultationEvent) checked.payload();
         ConsultationState c = payload.consultation();
         List<Country> participants = Audience.ordered(c.participants(), List.of());
-        JsonNode json = tree(event);
+        String json = tree(event);
         if (payload instanceof ConsultationEscalated escalated && escalated.silentCountry() != null
                 && participants.contains(escalated.silentCountry())) {
             Country silent = escalated.silentCountry();
@@ -157,11 +156,8 @@ public class EventHandler {
         }
     }
 
-    private static JsonNode tree(IncomingEvent event) {
-        try {
-            return Json.mapper().readTree(event.data());
-        } catch (java.io.IOException e) {
-            throw new Rejected("unreadable JSON: " + e.getMessage());
-        }
+    /** The event's JSON as received (already parsed and checked against its schema). */
+    private static String tree(IncomingEvent event) {
+        return new String(event.data(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -91,9 +91,11 @@ public class NotificationPlanner {
         Map<Country, Map<ChainStep, List<Recipient>>> directory = recipients.activeByCountryAndStep(touched);
         Map<String, Delivery> latest = deliveries.latestOfAlerts(alertIds);
         Map<Country, Long> advanced = new EnumMap<>(Country.class);
+        Set<UUID> fresh = new HashSet<>();
         int entries = 0;
         boolean anyDelivery = false;
         for (Trigger trigger : triggers) {
+            String body = null;
             for (Country country : trigger.countries()) {
                 List<Recipient> targets = directory.getOrDefault(country, Map.of()).getOrDefault(trigger.step(),
                         List.of());
@@ -102,17 +104,21 @@ public class NotificationPlanner {
                 }
                 long seq = advanced.getOrDefault(country, last.get(country)) + 1;
                 advanced.put(country, seq);
-                NotificationEntry entry = entry(trigger, country, seq, now);
+                if (body == null) {
+                    body = body(trigger, now);
+                }
+                NotificationEntry entry = entry(trigger, country, seq, now, body);
                 notifications.persist(entry);
                 entries++;
                 short priority = (short) Audience.priority(country, trigger.affected());
                 for (Recipient r : targets) {
                     if (r.email != null && !r.email.isBlank()) {
-                        anyDelivery |= deliver(trigger, entry, r, Channel.EMAIL, r.email, priority, latest, now);
+                        anyDelivery |= deliver(trigger, entry, r, Channel.EMAIL, r.email, priority, latest, fresh,
+                                now);
                     }
                     if (r.webhookUrl != null && !r.webhookUrl.isBlank()) {
                         anyDelivery |= deliver(trigger, entry, r, Channel.WEBHOOK, r.webhookUrl, priority, latest,
-                                now);
+                                fresh, now);
                     }
                 }
             }
@@ -126,7 +132,7 @@ public class NotificationPlanner {
 
     /** Adds or refreshes the delivery of {@code entry} to {@code r} on {@code channel}; true if one is due. */
     private boolean deliver(Trigger trigger, NotificationEntry entry, Recipient r, Channel channel, String target,
-                            short priority, Map<String, Delivery> latest, Instant now) {
+                            short priority, Map<String, Delivery> latest, Set<UUID> planned, Instant now) {
         boolean coalesced = trigger.digest() != null && trigger.alertId() != null;
         String key = DeliveryRepository.coalescingKey(trigger.alertId(), r.id, channel);
         Delivery previous = coalesced ? latest.get(key) : null;
@@ -140,13 +146,26 @@ public class NotificationPlanner {
             return false;
         }
         if (decision instanceof Coalescing.Replace) {
-            previous.notificationId = entry.id;
-            previous.sourceKey = entry.sourceKey;
-            previous.digest = trigger.digest();
-            previous.target = target;
-            previous.priority = (short) Math.min(previous.priority, priority);
-            previous.updatedAt = now;
-            return true;
+            if (planned.contains(previous.id)) {
+                // planned by this batch: nobody else can see it yet
+                previous.notificationId = entry.id;
+                previous.sourceKey = entry.sourceKey;
+                previous.digest = trigger.digest();
+                previous.target = target;
+                previous.priority = (short) Math.min(previous.priority, priority);
+                previous.updatedAt = now;
+                return true;
+            }
+            if (deliveries.replaceWaiting(previous.id, entry.id, entry.sourceKey, trigger.digest(), target, priority,
+                    now)) {
+                return true;
+            }
+            // a worker claimed it meanwhile: it is on its way with the older version, so decide as for a sent one
+            decision = Coalescing.decide(new Coalescing.Previous(false, previous.digest, now), trigger.digest(), now,
+                    config.delivery().coalesceInterval());
+            if (decision instanceof Coalescing.Skip) {
+                return false;
+            }
         }
         Delivery d = new Delivery();
         d.id = UUID.randomUUID();
@@ -166,13 +185,14 @@ public class NotificationPlanner {
         d.alertId = coalesced ? trigger.alertId() : null;
         d.digest = trigger.digest();
         deliveries.persist(d);
+        planned.add(d.id);
         if (coalesced) {
             latest.put(key, d);
         }
         return true;
     }
 
-    private static NotificationEntry entry(Trigger trigger, Country country, long seq, Instant now) {
+    private static NotificationEntry entry(Trigger trigger, Country country, long seq, Instant now, String body) {
         Notice notice = trigger.notice();
         NotificationEntry e = new NotificationEntry();
         e.country = country;
@@ -187,9 +207,15 @@ public class NotificationPlanner {
         e.trafficStatus = notice.trafficStatus();
         e.title = notice.title();
         e.createdAt = now;
+        // the document every channel sends: its own seq and country, then what all countries share
+        e.payload = "{\"seq\":" + seq + ",\"country\":\"" + country.name() + "\"," + body;
+        return e;
+    }
+
+    /** The part of the notification document all countries share, serialised once per trigger: {@code "kind":…}}. */
+    private static String body(Trigger trigger, Instant now) {
+        Notice notice = trigger.notice();
         ObjectNode payload = Json.mapper().createObjectNode();
-        payload.put("seq", seq);
-        payload.put("country", country.name());
         payload.put("kind", notice.kind().name());
         payload.put("trafficStatus", notice.trafficStatus() == null ? null : notice.trafficStatus().name());
         payload.put("label", Notice.label(notice.trafficStatus()));
@@ -207,10 +233,12 @@ public class NotificationPlanner {
             payload.put("consultationId", trigger.consultationId());
         }
         payload.put("createdAt", now.toString());
-        if (trigger.subject() != null) {
-            payload.set(trigger.subjectField(), trigger.subject());
+        String shared = payload.toString().substring(1);
+        if (trigger.subject() == null) {
+            return shared;
         }
-        e.payload = payload.toString();
-        return e;
+        // the subject (the event as received) goes in verbatim: it is valid JSON, checked against its schema
+        return shared.substring(0, shared.length() - 1) + ",\"" + trigger.subjectField() + "\":" + trigger.subject()
+                + "}";
     }
 }

@@ -1,6 +1,5 @@
 package org.tcc.notification.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.tcc.contracts.Country;
 import org.tcc.notification.domain.ChainStep;
@@ -9,7 +8,8 @@ import org.tcc.notification.domain.Notice;
 /**
  * Something to tell: {@code countries} in priority order (affected first), the chain {@code step} to reach in each,
  * and the source it is about. {@code sourceKey} identifies the notification per country: the source event id, or a
- * key derived from it when one event reaches several steps. {@code digest} is what a person acts on in an alert's
+ * key derived from it when one event reaches several steps. {@code subject} is the JSON document the notice is about
+ * (the event as received, or the alert), embedded verbatim. {@code digest} is what a person acts on in an alert's
  * version (e-mail and webhook deliveries of one alert are coalesced by it); null when nothing is coalesced.
  */
 public record Trigger(
@@ -23,6 +23,6 @@ public record Trigger(
         ChainStep step,
         Notice notice,
         String subjectField,
-        JsonNode subject,
+        String subject,
         String digest) {
 }
