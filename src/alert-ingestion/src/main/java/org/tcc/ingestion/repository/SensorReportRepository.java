@@ -68,26 +68,7 @@ public class SensorReportRepository implements PanacheRepositoryBase<SensorRepor
 
     /** Of these keys, the ones already stored, with the alert each was applied to. */
     public Map<SensorReport.Key, UUID> stored(Collection<SensorReport.Key> keys) {
-        if (keys.isEmpty()) {
-            return Map.of();
-        }
-        return work(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT r.sensor_id, r.report_id, r.alert_id FROM sensor_report r
-                    JOIN unnest(?::text[], ?::text[]) k(sensor_id, report_id)
-                      ON r.sensor_id = k.sensor_id AND r.report_id = k.report_id""")) {
-                statement.setArray(1, text(connection, keys.stream().map(SensorReport.Key::sensorId).toList()));
-                statement.setArray(2, text(connection, keys.stream().map(SensorReport.Key::reportId).toList()));
-                Map<SensorReport.Key, UUID> stored = new HashMap<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        stored.put(new SensorReport.Key(rows.getString(1), rows.getString(2)),
-                                rows.getObject(3, UUID.class));
-                    }
-                }
-                return stored;
-            }
-        });
+        return column(keys, "alert_id", rows -> rows.getObject(3, UUID.class));
     }
 
     /**
@@ -155,25 +136,36 @@ public class SensorReportRepository implements PanacheRepositoryBase<SensorRepor
 
     /** The stored bytes of these reports. */
     public Map<SensorReport.Key, String> payloads(Collection<SensorReport.Key> keys) {
+        return column(keys, "payload", rows -> rows.getString(3));
+    }
+
+    /** Reads one column of the stored reports with these keys, in one statement. */
+    private <V> Map<SensorReport.Key, V> column(Collection<SensorReport.Key> keys, String column,
+                                                ColumnReader<V> reader) {
         if (keys.isEmpty()) {
             return Map.of();
         }
         return work(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT r.sensor_id, r.report_id, r.payload FROM sensor_report r
-                    JOIN unnest(?::text[], ?::text[]) k(sensor_id, report_id)
-                      ON r.sensor_id = k.sensor_id AND r.report_id = k.report_id""")) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT r.sensor_id, r.report_id, r." + column + " FROM sensor_report r"
+                            + " JOIN unnest(?::text[], ?::text[]) k(sensor_id, report_id)"
+                            + " ON r.sensor_id = k.sensor_id AND r.report_id = k.report_id")) {
                 statement.setArray(1, text(connection, keys.stream().map(SensorReport.Key::sensorId).toList()));
                 statement.setArray(2, text(connection, keys.stream().map(SensorReport.Key::reportId).toList()));
-                Map<SensorReport.Key, String> payloads = new HashMap<>();
+                Map<SensorReport.Key, V> values = new HashMap<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        payloads.put(new SensorReport.Key(rows.getString(1), rows.getString(2)), rows.getString(3));
+                        values.put(new SensorReport.Key(rows.getString(1), rows.getString(2)), reader.read(rows));
                     }
                 }
-                return payloads;
+                return values;
             }
         });
+    }
+
+    @FunctionalInterface
+    private interface ColumnReader<V> {
+        V read(ResultSet rows) throws java.sql.SQLException;
     }
 
     /** Stores reports in one statement; their arrival order ({@code seq}) is the list's. */

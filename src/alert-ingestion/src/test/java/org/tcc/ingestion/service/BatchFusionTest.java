@@ -121,11 +121,14 @@ class BatchFusionTest {
                 int n = b;
                 java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
                 long cpu = threads.getCurrentThreadCpuTime();
-                List<ReportIntake.Outcome> outcomes = JdbcStatements.count(() -> intake.applyAll(batch),
-                        count -> System.out.printf("batch %d of %d reports: %d statement executions (%.2f per "
-                                        + "report), %d round trips (%.2f per report)%n", n, batch.size(),
-                                count.executions(), count.executions() / (double) batch.size(), count.roundTrips(),
-                                count.roundTrips() / (double) batch.size()));
+                List<List<ReportIntake.Outcome>> applied = new ArrayList<>(1);
+                org.tcc.testsupport.DriverTrace.Cost count = org.tcc.testsupport.DriverTrace.of(
+                        () -> applied.add(intake.applyAll(batch)));
+                System.out.printf("batch %d of %d reports: %d statement executions (%.2f per report), %d round trips"
+                                + " (%.2f per report)%n", n, batch.size(), count.executions(),
+                        count.executions() / (double) batch.size(), count.roundTrips(),
+                        count.roundTrips() / (double) batch.size());
+                List<ReportIntake.Outcome> outcomes = applied.get(0);
                 System.out.printf("batch %d: %.3f ms of this thread's CPU per report applied (protocol trace on)%n", n,
                         (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / batch.size());
                 for (int r = 0; r < outcomes.size(); r++) {

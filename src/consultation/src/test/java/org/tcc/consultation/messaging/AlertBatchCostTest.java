@@ -19,7 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.tcc.consultation.AlertEvents;
-import org.tcc.consultation.DriverTrace;
+import org.tcc.testsupport.DriverTrace;
 import org.tcc.consultation.service.AuditLog;
 import org.tcc.contracts.CloudEvents;
 import org.tcc.contracts.Country;

@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.tcc.consultation.DriverTrace;
+import org.tcc.testsupport.DriverTrace;
 import org.tcc.consultation.repository.AuditEntryEntity;
 
 /**

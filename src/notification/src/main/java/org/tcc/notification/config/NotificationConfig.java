@@ -40,8 +40,11 @@ public interface NotificationConfig {
         @WithDefault("PT1S")
         Duration pollInterval();
 
-        /** Deliveries claimed per poll. */
-        @WithDefault("100")
+        /**
+         * Deliveries claimed per poll: also how many a crash between sending and recording can send twice, so small
+         * (e-mail is at-least-once across a crash).
+         */
+        @WithDefault("20")
         int batchSize();
 
         /**

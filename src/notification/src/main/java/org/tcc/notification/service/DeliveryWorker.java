@@ -53,6 +53,9 @@ public class DeliveryWorker {
     @Inject
     EmailSender emails;
 
+    @Inject
+    org.tcc.kit.messaging.ConsumerConfig consumers;
+
     private BackgroundWorker worker;
     private ExecutorService senders;
 
@@ -108,7 +111,10 @@ public class DeliveryWorker {
                 LOG.warnf("delivery attempt crashed: %s", e.getCause().toString());
             }
         }
-        recorder.recordAll(attempts);
+        // what was sent must be recorded, or it is sent again when the lease expires: a database outage delays the
+        // record instead of dropping it
+        org.tcc.kit.messaging.TransientRetry.run("recording " + attempts.size() + " delivery attempts",
+                consumers.retryPatience(), () -> recorder.recordAll(attempts));
         return claimed.size();
     }
 

@@ -1,4 +1,4 @@
-package org.tcc.consultation;
+package org.tcc.testsupport;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 /**
  * What the PostgreSQL driver sends from the calling thread while some work runs, read from its protocol trace:
  * statement executions (a JDBC batch of n counts n; BEGIN and COMMIT count too) and round trips (syncs).
- * It sees Hibernate's statements and plain JDBC alike, so a cost per alert event can be printed before and after.
+ * It sees Hibernate's statements and plain JDBC alike, so a cost per event or report can be printed before and after.
  */
 public final class DriverTrace {
 
