@@ -1,6 +1,8 @@
 package org.tcc.kit.messaging;
 
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -35,4 +37,30 @@ public interface BatchHandler<T> {
      * {@link BatchConsumer} opened. Throws {@link Rejected} when a single record can never be applied.
      */
     void apply(List<T> fresh);
+
+    /** A handler made of its four parts, for an adapter that consumes several channels. */
+    static <T> BatchHandler<T> of(String consumerId, Function<ConsumerRecord<String, byte[]>, T> check,
+                                  Function<T, String> eventId, Consumer<List<T>> apply) {
+        return new BatchHandler<>() {
+            @Override
+            public String consumerId() {
+                return consumerId;
+            }
+
+            @Override
+            public T check(ConsumerRecord<String, byte[]> record) {
+                return check.apply(record);
+            }
+
+            @Override
+            public String eventId(T checked) {
+                return eventId.apply(checked);
+            }
+
+            @Override
+            public void apply(List<T> fresh) {
+                apply.accept(fresh);
+            }
+        };
+    }
 }
