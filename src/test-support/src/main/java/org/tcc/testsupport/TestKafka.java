@@ -2,6 +2,7 @@ package org.tcc.testsupport;
 
 import java.time.Duration;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.tcc.stack.infra.KafkaTopics;
 
@@ -25,6 +26,13 @@ public final class TestKafka {
             return shared;
         }
         if (cluster == null) {
+            // the broker halts its JVM on a fatal error, also one met while the JVM's shutdown hooks close it and
+            // its log directories: in a test JVM that turns passed tests into a failed fork (seen intermittently as
+            // "Error occurred in starting fork" after every test had passed), so it is told instead
+            Exit.Procedure tell = (code, message) -> System.err.println("test Kafka broker asked the JVM to stop ("
+                    + code + "): " + message);
+            Exit.setHaltProcedure(tell);
+            Exit.setExitProcedure(tell);
             try {
                 KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
