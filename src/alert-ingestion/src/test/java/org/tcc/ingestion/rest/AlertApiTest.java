@@ -169,7 +169,7 @@ class AlertApiTest {
 
     @Test
     void capFixturesAreAcceptedOrRefusedAsTheyShouldBe() throws Exception {
-        Path fixtures = ProjectRoot.dir().resolve("../shared/fixtures/cap").normalize();
+        Path fixtures = ProjectRoot.dir().resolve("src/alert-ingestion/src/test/resources/cap");
         for (String accepted : List.of("oasis-appendix-a1-homeland-security.xml", "oasis-appendix-a2-thunderstorm.xml",
                 "oasis-appendix-a3-earthquake-update.xml")) {
             given().auth().oauth2(Tokens.user("us-liaison")).contentType("application/cap+xml")

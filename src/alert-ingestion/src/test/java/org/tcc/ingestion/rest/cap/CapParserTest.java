@@ -22,10 +22,10 @@ import org.tcc.ingestion.domain.AlertRules;
 import org.tcc.kit.rest.Problem;
 import org.tcc.testsupport.ProjectRoot;
 
-/** Every file of the shared CAP fixtures, through the hardened parser. */
+/** Every file of the CAP fixtures (real OASIS examples and attacks, src/test/resources/cap), through the hardened parser. */
 class CapParserTest {
 
-    private static final Path FIXTURES = ProjectRoot.dir().resolve("../shared/fixtures/cap").normalize();
+    private static final Path FIXTURES = ProjectRoot.dir().resolve("src/alert-ingestion/src/test/resources/cap");
 
     private static byte[] fixture(String name) throws IOException {
         return Files.readAllBytes(FIXTURES.resolve(name));
