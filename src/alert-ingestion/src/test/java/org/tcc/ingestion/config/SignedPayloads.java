@@ -15,7 +15,7 @@ import org.tcc.ingestion.domain.Sensor;
 import org.tcc.ingestion.domain.TestReports;
 
 /** A sensor key pair and a realistic signed report of about 600 bytes, for the provider test and the cost harness. */
-final class SignedPayloads {
+public final class SignedPayloads {
 
     private SignedPayloads() {
     }
@@ -49,7 +49,8 @@ final class SignedPayloads {
                 base.status(), track));
     }
 
-    static String sign(ECKey key, byte[] payload) {
+    /** A detached compact ES256 JWS of {@code payload}, its {@code kid} the key's id. */
+    public static String sign(ECKey key, byte[] payload) {
         try {
             JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
                     new Payload(payload));

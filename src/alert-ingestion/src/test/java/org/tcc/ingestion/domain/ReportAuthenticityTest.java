@@ -3,11 +3,6 @@ package org.tcc.ingestion.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
@@ -90,13 +85,6 @@ class ReportAuthenticityTest {
     }
 
     private static String sign(ECKey key, byte[] payload) {
-        try {
-            JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
-                    new Payload(payload));
-            jws.sign(new ECDSASigner(key));
-            return jws.serialize(true);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return org.tcc.ingestion.config.SignedPayloads.sign(key, payload);
     }
 }

@@ -16,17 +16,6 @@ import org.tcc.contracts.Country;
 public class NotificationRepository implements PanacheRepositoryBase<NotificationEntry, Long> {
 
     /**
-     * Locks {@code country}'s stream until the transaction ends and returns its last sequence number. Every writer
-     * of the stream takes this lock first, so numbers commit in order, without gaps.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public long lockStream(Country country) {
-        return ((Number) getEntityManager()
-                .createNativeQuery("SELECT last_seq FROM country_stream WHERE country = ?1 FOR UPDATE")
-                .setParameter(1, country.name()).getSingleResult()).longValue();
-    }
-
-    /**
      * Locks the streams of {@code countries} until the transaction ends, in one statement and in country order (the
      * order every writer uses, so writers cannot deadlock); returns each one's last sequence number.
      */

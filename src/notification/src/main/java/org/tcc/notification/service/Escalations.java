@@ -53,12 +53,6 @@ public class Escalations {
     @Inject
     NotificationConfig config;
 
-    /** Applies one alert snapshot to its watches (caller's transaction). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void onAlert(AlertState alert) {
-        onAlerts(List.of(alert));
-    }
-
     /**
      * Applies a batch of alert snapshots, in order, to their watches: the batch's watches are read in one query and
      * changed in memory (start for silent countries, stop for those that acknowledged, stop all when the alert no

@@ -25,12 +25,6 @@ public class ProcessedMessages {
     @Inject
     EntityManager em;
 
-    /** Records the message; {@code false} when this consumer has already processed it (skip it then). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean firstDelivery(String consumer, String messageId) {
-        return firstDeliveries(consumer, List.of(messageId)).contains(messageId);
-    }
-
     /**
      * Records a batch of message ids in one statement; returns those this consumer had not processed before (the
      * others are duplicates: skip them).

@@ -62,11 +62,6 @@ public class DeadLetters {
         }
     }
 
-    /** Sends one record and waits for the broker (used where a single dead letter is all there is). */
-    public void send(ConsumerRecord<String, byte[]> record, String reason) {
-        await(List.of(sendAsync(record, reason)));
-    }
-
     /** One dead letter; its future remembers it, so a refused one can be re-sent. */
     private final class Letter {
         private final ConsumerRecord<String, byte[]> record;
