@@ -17,11 +17,15 @@ import org.tcc.contracts.events.alert.AlertRaised;
 import org.tcc.contracts.events.alert.AlertState;
 import org.tcc.contracts.events.alert.AlertType;
 import org.tcc.contracts.events.alert.AlertUpdated;
+import org.tcc.contracts.events.alert.AppliedReport;
 import org.tcc.contracts.events.alert.LaunchEstimate;
 import org.tcc.contracts.events.feed.MissileLaunchReport;
 import org.tcc.contracts.events.feed.TrackPoint;
 
-/** Turns a tracked launch into its alert: raised for the first report, refined by every later one. */
+/**
+ * Turns a tracked launch into its alert: raised by its first reports, refined by later ones. Reports that arrive
+ * together (one polled batch) make one version, which names them all.
+ */
 public final class SensorAlerts {
 
     private final ImpactAssessment assessment;
@@ -32,12 +36,18 @@ public final class SensorAlerts {
         this.releasableTo = EnumSet.copyOf(releasableTo);
     }
 
-    public AlertRaised raise(String alertId, List<MissileLaunchReport> reports, Instant now) {
-        return new AlertRaised(state(alertId, 0, reports, now, now, List.of()));
+    /** The alert raised by {@code applied}, the first reports of a launch ({@code reports}: all of them). */
+    public AlertRaised raise(String alertId, List<MissileLaunchReport> reports, List<MissileLaunchReport> applied,
+                             Instant now) {
+        return new AlertRaised(state(alertId, 0, reports, now, now, List.of()), references(applied));
     }
 
-    /** The alert after one more report; empty when the report changes nothing a reader would see. */
-    public Optional<AlertUpdated> refine(AlertState current, List<MissileLaunchReport> reports, Instant now) {
+    /**
+     * The alert after {@code applied}, the launch's newest reports ({@code reports}: all of them); empty when they
+     * change nothing a reader would see.
+     */
+    public Optional<AlertUpdated> refine(AlertState current, List<MissileLaunchReport> reports,
+                                         List<MissileLaunchReport> applied, Instant now) {
         AlertState next = state(current.alertId(), current.version() + 1, reports, current.raisedAt(), now,
                 current.acknowledgements());
         List<String> changed = new ArrayList<>();
@@ -62,8 +72,16 @@ public final class SensorAlerts {
         if (changed.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new AlertUpdated(next, changed, "refined by sensor report "
-                + reports.get(reports.size() - 1).reportId()));
+        return Optional.of(new AlertUpdated(next, changed, (applied.size() == 1 ? "refined by sensor report "
+                : "refined by sensor reports ") + String.join(", ", applied.stream().map(MissileLaunchReport::reportId)
+                .toList()), references(applied)));
+    }
+
+    private static List<AppliedReport> references(List<MissileLaunchReport> applied) {
+        if (applied.isEmpty()) {
+            throw new IllegalArgumentException("a sensor alert version applies at least one report");
+        }
+        return applied.stream().map(r -> new AppliedReport(r.sensorId(), r.reportId())).toList();
     }
 
     private AlertState state(String alertId, long version, List<MissileLaunchReport> reports, Instant raisedAt,

@@ -52,7 +52,7 @@ import org.tcc.kit.outbox.Outbox;
  * reports can touch, read which of its reports are already stored, read the reports of every candidate launch
  * once (parsed once, or taken from a cache of parsed reports), fuse the batch's reports in memory one after the
  * other exactly as if they had been applied one by one, then write new alerts, each refined alert's final state
- * and the new reports in one statement each, and append every alert version's event in order.
+ * and the new reports in one statement each, and append each touched alert's one new version's event.
  */
 @ApplicationScoped
 public class ReportIntake {
@@ -130,8 +130,9 @@ public class ReportIntake {
     }
 
     /**
-     * Applies a batch of verified reports in one transaction, in order: each report sees the ones before it,
-     * exactly as if they had been applied one by one, and every alert version gets its event, in order.
+     * Applies a batch of verified reports in one transaction, in order: each report is matched seeing the ones
+     * before it, exactly as if they had been applied one by one; then each alert the batch touched gets one new
+     * version (and its event) applying all of its reports in the batch.
      */
     @Transactional
     public List<Outcome> applyAll(List<VerifiedReport> batch) {
@@ -177,7 +178,7 @@ public class ReportIntake {
                 return raised;
             });
             track.reports.add(report);
-            steps.add(new Step(v, track, List.copyOf(track.reports), match.isEmpty()));
+            steps.add(new Step(v, track));
             applied.put(key, track.alertId);
             outcomes.add(new Outcome(report.reportId(), track.alertId, false, match.isEmpty()));
         }
@@ -192,22 +193,27 @@ public class ReportIntake {
             track.before = AlertSnapshots.of(alert);
             track.current = track.before;
         });
+        // one version per alert and batch: the reports that arrived together are applied together (under load a
+        // launch's three sensors make one event instead of three, and nothing downstream pays for the states between)
+        Map<Track, List<MissileLaunchReport>> appliedPerTrack = new LinkedHashMap<>();
+        steps.forEach(step -> appliedPerTrack.computeIfAbsent(step.track, t -> new ArrayList<>())
+                .add(step.verified.report()));
         List<Event> events = new ArrayList<>();
-        for (Step step : steps) {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as stored, so later reads compare equal
-            if (step.raised) {
-                AlertRaised raised = sensorAlerts.raise(step.track.alertId, step.fused, now);
-                step.track.current = raised.alert();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as stored, so later reads compare equal
+        appliedPerTrack.forEach((track, together) -> {
+            if (!track.stored) {
+                AlertRaised raised = sensorAlerts.raise(track.alertId, track.reports, together, now);
+                track.current = raised.alert();
                 events.add(new Event(EventType.ALERT_RAISED, raised));
             } else {
-                Optional<AlertUpdated> updated = sensorAlerts.refine(step.track.current, step.fused, now);
+                Optional<AlertUpdated> updated = sensorAlerts.refine(track.current, track.reports, together, now);
                 if (updated.isPresent()) {
-                    step.track.current = updated.get().alert();
-                    step.track.changed = true;
+                    track.current = updated.get().alert();
+                    track.changed = true;
                     events.add(new Event(EventType.ALERT_UPDATED, updated.get()));
                 }
             }
-        }
+        });
         write(tracks.values(), steps, events);
         return outcomes;
     }
@@ -298,8 +304,8 @@ public class ReportIntake {
         }
     }
 
-    /** One report applied: to which launch, with which reports fused, and whether it raised the alert. */
-    private record Step(VerifiedReport verified, Track track, List<MissileLaunchReport> fused, boolean raised) {
+    /** One report applied, and to which launch. */
+    private record Step(VerifiedReport verified, Track track) {
     }
 
     private record Event(EventType type, EventPayload payload) {

@@ -29,14 +29,15 @@ import org.tcc.contracts.events.GeoPoint;
 import org.tcc.contracts.events.alert.AlertRaised;
 import org.tcc.contracts.events.alert.AlertState;
 import org.tcc.contracts.events.alert.AlertUpdated;
+import org.tcc.contracts.events.alert.AppliedReport;
 import org.tcc.contracts.events.feed.MissileLaunchReport;
 import org.tcc.ingestion.messaging.SignedReports;
 import org.tcc.testsupport.KafkaProbe;
 
 /**
  * Batches of reports applied straight through {@link ReportIntake} against the real database: concurrent batches
- * never raise two alerts for one launch, and a batch's alerts carry every version's event, in order, ending at
- * the stored version. Sites lie far from the other tests' (the Pacific and the Philippine Sea).
+ * never raise two alerts for one launch, and a batch makes one version of each alert it touches, naming the
+ * reports it applied, versions in order, ending at the stored version. Sites lie far from the other tests' (the Pacific and the Philippine Sea).
  */
 @QuarkusTest
 class BatchFusionTest {
@@ -95,7 +96,7 @@ class BatchFusionTest {
     }
 
     @Test
-    void batchesOf200ReportsGiveEveryAlertVersionsEventInOrder() {
+    void batchesOf200ReportsMakeOneVersionPerAlertAndBatchNamingItsReports() {
         int launches = 100;
         List<GeoPoint> sites = new ArrayList<>();
         for (int i = 0; i < launches; i++) {
@@ -142,8 +143,9 @@ class BatchFusionTest {
             assertEquals(launches, raised);
             assertEquals(launches, Set.copyOf(alertOfLaunch.values()).size());
 
-            // every alert: AlertRaised v0, then one AlertUpdated per refining report, versions consecutive, the last
-            // one the stored version, and the final state fused from all four sensors
+            // every alert: one version per batch that touched it (AlertRaised v0 applying its two reports of the first
+            // batch, AlertUpdated v1 applying the two of the second), the last one the stored version, and the final
+            // state fused from all four sensors
             Set<String> ids = Set.copyOf(alertOfLaunch.values());
             Map<String, Long> stored = new HashMap<>();
             for (String id : ids) {
@@ -161,12 +163,23 @@ class BatchFusionTest {
                 for (int v = 0; v < versions.size(); v++) {
                     assertEquals(v, versions.get(v).version(), "alert " + id + " versions in order");
                 }
+                assertEquals(2, versions.size(), "alert " + id + ": one version per batch");
                 assertEquals(stored.get(id), versions.get(versions.size() - 1).version(), "stored version");
+                List<List<AppliedReport>> applied = received.stream().filter(r -> id.equals(r.key()))
+                        .map(BatchFusionTest::applied).toList();
+                assertEquals(List.of(2, 2), applied.stream().map(List::size).toList(), "reports applied per version");
+                assertEquals(4, applied.stream().flatMap(List::stream).map(AppliedReport::sensorId).distinct().count());
                 assertEquals(4, versions.get(versions.size() - 1).launch().sensors().size());
                 assertTrue(received.stream().filter(r -> id.equals(r.key())).findFirst()
                         .map(r -> KafkaProbe.header(r, CloudEvents.HEADER_TYPE).contains("AlertRaised")).orElseThrow());
             }
         }
+    }
+
+    private static List<AppliedReport> applied(ConsumerRecord<String, byte[]> record) {
+        return KafkaProbe.header(record, CloudEvents.HEADER_TYPE).contains("AlertRaised")
+                ? Json.read(record.value(), AlertRaised.class).appliedReports()
+                : Json.read(record.value(), AlertUpdated.class).appliedReports();
     }
 
     private static AlertState state(ConsumerRecord<String, byte[]> record) {

@@ -16,12 +16,11 @@ import org.tcc.contracts.Country;
  * Follows every report sent until its alert event is on {@code tcc.alerts.v1} and its notification is on the live
  * stream of each of the three countries, and records the latencies with HdrHistogram (milliseconds, 3 significant
  * digits), in arrays indexed by the report's place in the point (13 bytes a report, no map entry). A report is
- * recognised downstream by what the alert event says about it: an {@code AlertRaised} by the launch point and the
- * sensor of the report that raised it, an {@code AlertUpdated} by the report id in its reason.
+ * recognised downstream by the alert event that names it in {@code appliedReports} (an {@code AlertRaised} or
+ * {@code AlertUpdated}: reports that ingestion applied in one batch share one event).
  */
 final class LatencyTracker {
 
-    private static final String REFINED_BY = "refined by sensor report ";
     private static final long MAX_MS = TimeUnit.MINUTES.toMillis(10);
 
     /** Where a report's effect was seen. */
@@ -60,22 +59,33 @@ final class LatencyTracker {
     }
 
     /**
-     * An alert event (its CloudEvents type and payload) seen at {@code atMillis} at {@code stage}. Returns the
-     * index of the report it belongs to when this is the first time {@code stage} has it, else -1.
+     * An alert event (its CloudEvents type and payload) seen at {@code atMillis} at {@code stage}. Returns how many
+     * of the reports it applied {@code stage} sees here for the first time (0 when none).
      */
     int seen(Stage stage, String ceType, JsonNode payload, long atMillis) {
-        int i = reportOf(ceType, payload);
-        if (i < 0 || abandoned) {
-            return -1;
+        if (ceType == null || payload == null || abandoned
+                || !(ceType.contains("AlertRaised") || ceType.contains("AlertUpdated"))) {
+            return 0;
         }
+        int first = 0;
+        for (JsonNode applied : payload.path("appliedReports")) {
+            int i = reports.indexOfReport(applied.path("reportId").asText(null));
+            if (i >= 0 && firstSighting(stage, i, atMillis)) {
+                first++;
+            }
+        }
+        return first;
+    }
+
+    private boolean firstSighting(Stage stage, int i, long atMillis) {
         long sentAtMillis = sentAt.get(i);
         if (sentAtMillis == 0) {
-            return -1;
+            return false;
         }
         synchronized (this) {
             int bit = 1 << stage.ordinal();
             if ((seen[i] & bit) != 0) {
-                return -1;
+                return false;
             }
             seen[i] |= (byte) bit;
             long latency = Math.min(MAX_MS, Math.max(0, atMillis - sentAtMillis));
@@ -90,33 +100,11 @@ final class LatencyTracker {
                 lastCompletion.set(System.currentTimeMillis());
             }
         }
-        return i;
+        return true;
     }
 
     static Stage stageOf(Country country) {
         return Stage.valueOf(country.name());
-    }
-
-    private int reportOf(String ceType, JsonNode payload) {
-        if (ceType == null || payload == null) {
-            return -1;
-        }
-        if (ceType.contains("AlertRaised")) {
-            // raised by one report (whichever of the launch's reports was applied first): its sensor is the only one
-            JsonNode launch = payload.path("alert").path("launch");
-            JsonNode point = launch.path("launchPoint");
-            if (point.isMissingNode() || launch.path("sensors").size() != 1) {
-                return -1;
-            }
-            return reports.indexOfLaunchAndSensor(SensorFeed.key(new org.tcc.contracts.events.GeoPoint(
-                    point.path("lat").asDouble(), point.path("lon").asDouble())),
-                    launch.path("sensors").get(0).asText());
-        }
-        if (ceType.contains("AlertUpdated")) {
-            String reason = payload.path("reason").asText("");
-            return reason.startsWith(REFINED_BY) ? reports.indexOfReport(reason.substring(REFINED_BY.length())) : -1;
-        }
-        return -1;
     }
 
     long completed() {

@@ -308,9 +308,9 @@ public class LoadBenchmark implements Callable<Integer> {
                 return;
             }
             String type = notice.path("sourceEventType").asText(null);
-            int report = t.seen(LatencyTracker.stageOf(country), type, notice.get("event"),
+            int firstSeen = t.seen(LatencyTracker.stageOf(country), type, notice.get("event"),
                     received.at().toEpochMilli());
-            if (report >= 0 && type.contains("AlertRaised")) {
+            if (firstSeen > 0 && type.contains("AlertRaised")) {
                 String alertId = notice.path("alertId").asText(null);
                 acks.raised(country, alertId != null ? alertId
                         : notice.path("event").path("alert").path("alertId").asText(null));

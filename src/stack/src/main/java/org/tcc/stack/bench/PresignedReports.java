@@ -1,6 +1,5 @@
 package org.tcc.stack.bench;
 
-import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.tcc.contracts.FeedSignature;
 import org.tcc.contracts.Topics;
@@ -17,15 +16,12 @@ public final class PresignedReports {
     private final long firstSerial;
     private final byte[][] payloads;
     private final byte[][] signatures;
-    private final Map<String, Integer> launchIndex;
 
-    PresignedReports(String runId, long firstSerial, byte[][] payloads, byte[][] signatures,
-                     Map<String, Integer> launchIndex) {
+    PresignedReports(String runId, long firstSerial, byte[][] payloads, byte[][] signatures) {
         this.idPrefix = runId + "-";
         this.firstSerial = firstSerial;
         this.payloads = payloads;
         this.signatures = signatures;
-        this.launchIndex = Map.copyOf(launchIndex);
     }
 
     public int size() {
@@ -76,26 +72,12 @@ public final class PresignedReports {
         return i >= 0 && i < payloads.length ? (int) i : -1;
     }
 
-    /** The index of the report by {@code sensorId} of the launch from {@code launchKey}, or -1. */
-    public int indexOfLaunchAndSensor(String launchKey, String sensorId) {
-        Integer first = launchIndex.get(launchKey);
-        if (first == null) {
-            return -1;
-        }
-        for (int s = 0; s < SensorFeed.SENSORS.length; s++) {
-            if (SensorFeed.SENSORS[s][0].equals(sensorId)) {
-                return first + s < payloads.length ? first + s : -1;
-            }
-        }
-        return -1;
-    }
-
     /** Roughly what the prepared reports hold in memory, in bytes. */
     public long approximateBytes() {
         long bytes = 0;
         for (int i = 0; i < payloads.length; i++) {
             bytes += payloads[i].length + signatures[i].length + 2 * 16;
         }
-        return bytes + launchIndex.size() * 100L;
+        return bytes;
     }
 }

@@ -3,10 +3,8 @@ package org.tcc.stack.bench;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -67,13 +65,11 @@ public final class SensorFeed {
         }
         long firstSerial = counter;
         byte[][] payloads = new byte[count][];
-        Map<String, Integer> launchIndex = new HashMap<>();
         for (int i = 0; i < count; i += SENSORS.length) {
             long launch = nextLaunch++;
             GeoPoint site = site(launch);
             GeoPoint impact = impact(site, launch);
             Instant detected = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            launchIndex.put(key(site), i);
             for (int s = 0; s < SENSORS.length && i + s < count; s++) {
                 MissileLaunchReport report = new MissileLaunchReport(runId + "-" + (firstSerial + i + s),
                         SENSORS[s][0], Country.valueOf(SENSORS[s][1]), detected, site, impact, 900.0, 1000.0, 1800,
@@ -102,7 +98,7 @@ public final class SensorFeed {
                 throw new IllegalStateException("signing failed: " + e.getCause(), e.getCause());
             }
         }
-        return new PresignedReports(runId, firstSerial, payloads, signatures, launchIndex);
+        return new PresignedReports(runId, firstSerial, payloads, signatures);
     }
 
     /** The key that identifies a launch by its launch point (as an alert carries it). */

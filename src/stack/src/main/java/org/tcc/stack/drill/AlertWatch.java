@@ -22,11 +22,12 @@ import org.tcc.contracts.Json;
 import org.tcc.contracts.Topics;
 import org.tcc.contracts.events.alert.AlertRaised;
 import org.tcc.contracts.events.alert.AlertUpdated;
+import org.tcc.contracts.events.alert.AppliedReport;
 import org.tcc.stack.infra.KafkaReaders;
 
 /**
- * Matches each alert event on {@code tcc.alerts.v1} to the sensor report that caused it (AlertRaised: by launch
- * point and the one sensor it names; AlertUpdated: "refined by sensor report <id>"). The topic is read once the
+ * Matches each alert event on {@code tcc.alerts.v1} to the sensor reports that caused it (its
+ * {@code appliedReports}). The topic is read once the
  * drill is over, from the end offsets noted when it began to the end, so no consumer has to live through the
  * broker being killed. The latency is the alert record's timestamp minus the report record's (both Kafka
  * CreateTime, one clock), kept per {@link DrillFeed.Phase} and per calm-phase window. An event the outbox relay published twice (same
@@ -41,7 +42,6 @@ final class AlertWatch {
     private final String bootstrap;
     private final Map<TopicPartition, Long> start;
     private final Map<String, Sent> pending = new ConcurrentHashMap<>();
-    private final Map<String, String> reportOf = new ConcurrentHashMap<>(); // site/sensor -> report id
     private final Map<String, Integer> eventCopies = new HashMap<>();
     private final Map<DrillFeed.Phase, Histogram> latency = new EnumMap<>(DrillFeed.Phase.class);
     private final Histogram all = new Histogram(TimeUnit.HOURS.toMillis(1), 3);
@@ -59,10 +59,9 @@ final class AlertWatch {
         }
     }
 
-    /** A valid report was sent: {@code site} is its launch point's key, {@code sensorId} who reported it. */
-    void sent(String reportId, String site, String sensorId, long timestamp, DrillFeed.Phase phase, int window) {
+    /** A valid report was sent. */
+    void sent(String reportId, long timestamp, DrillFeed.Phase phase, int window) {
         pending.put(reportId, new Sent(timestamp, phase, window));
-        reportOf.put(site + "/" + sensorId, reportId);
     }
 
     long matched() {
@@ -135,33 +134,26 @@ final class AlertWatch {
         if (id == null || type == null || eventCopies.merge(id, 1, Integer::sum) > 1) {
             return;
         }
-        String reportId = null;
+        List<AppliedReport> applied;
         try {
-            if (type.contains("AlertRaised")) {
-                AlertRaised raised = Json.read(record.value(), AlertRaised.class);
-                // raised by whichever of the launch's three reports was fused first (they travel on different
-                // partitions, so not always the USA one): the one sensor the new alert names
-                reportId = raised.alert().launch() == null ? null
-                        : reportOf.get(DrillFeed.siteKey(raised.alert().launch().launchPoint()) + "/"
-                        + raised.alert().launch().sensors().get(0));
-            } else if (type.contains("AlertUpdated")) {
-                String reason = Json.read(record.value(), AlertUpdated.class).reason();
-                reportId = reason != null && reason.startsWith("refined by sensor report ")
-                        ? reason.substring("refined by sensor report ".length()) : null;
-            }
+            applied = type.contains("AlertRaised") ? Json.read(record.value(), AlertRaised.class).appliedReports()
+                    : type.contains("AlertUpdated") ? Json.read(record.value(), AlertUpdated.class).appliedReports()
+                    : null;
         } catch (RuntimeException e) {
             return; // not ours to judge: the consumers dead-letter what they cannot read
         }
-        Sent sent = reportId == null ? null : pending.remove(reportId);
-        if (sent != null) {
-            long millis = Math.min(Math.max(0, record.timestamp() - sent.timestamp()), TimeUnit.HOURS.toMillis(1));
-            latency.get(sent.phase()).recordValue(millis);
-            all.recordValue(millis);
-            if (sent.window() != DrillFeed.NO_WINDOW) {
-                perWindow.computeIfAbsent(sent.window(), w -> new Histogram(TimeUnit.HOURS.toMillis(1), 3))
-                        .recordValue(millis);
+        for (AppliedReport report : applied == null ? List.<AppliedReport>of() : applied) {
+            Sent sent = pending.remove(report.reportId());
+            if (sent != null) {
+                long millis = Math.min(Math.max(0, record.timestamp() - sent.timestamp()), TimeUnit.HOURS.toMillis(1));
+                latency.get(sent.phase()).recordValue(millis);
+                all.recordValue(millis);
+                if (sent.window() != DrillFeed.NO_WINDOW) {
+                    perWindow.computeIfAbsent(sent.window(), w -> new Histogram(TimeUnit.HOURS.toMillis(1), 3))
+                            .recordValue(millis);
+                }
+                matched++;
             }
-            matched++;
         }
     }
 

@@ -160,8 +160,7 @@ public class DrillCommand implements Callable<Integer> {
                 long now = System.currentTimeMillis();
                 ProducerRecord<String, byte[]> record = feed.record(p, now);
                 if (p.kind() == DrillFeed.Kind.VALID) {
-                    alerts.sent(p.id(runId), DrillFeed.siteKey(feed.site(p.launch())),
-                            DrillFeed.SENSORS[p.sensor()][0], now, p.phase(), p.window());
+                    alerts.sent(p.id(runId), now, p.phase(), p.window());
                 }
                 send(producer, record, failed);
                 published.incrementAndGet();

@@ -179,10 +179,6 @@ final class DrillFeed {
         return site(launches + 1 + index % 4_000);
     }
 
-    static String siteKey(GeoPoint p) {
-        return String.format("%.4f,%.4f", p.lat(), p.lon());
-    }
-
     /** The signed record of {@code p}, its payload made now (detection time = now). */
     ProducerRecord<String, byte[]> record(Planned p, long timestamp) {
         Instant now = Instant.ofEpochMilli(timestamp).truncatedTo(ChronoUnit.MILLIS);

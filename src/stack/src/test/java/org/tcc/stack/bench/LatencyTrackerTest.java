@@ -3,6 +3,7 @@ package org.tcc.stack.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,8 +42,8 @@ class LatencyTrackerTest {
         JsonNode raised = raised(launch, 1);
         for (LatencyTracker.Stage stage : LatencyTracker.Stage.values()) {
             assertEquals(1, tracker.seen(stage, "org.tcc.alert.AlertRaised.v1", raised, 1_040));
-            assertEquals(0, tracker.seen(stage, "org.tcc.alert.AlertUpdated.v1", updated(launch, 0), 1_050));
-            assertEquals(2, tracker.seen(stage, "org.tcc.alert.AlertUpdated.v1", updated(launch, 2), 1_060));
+            assertEquals(1, tracker.seen(stage, "org.tcc.alert.AlertUpdated.v1", updated(launch, 0), 1_050));
+            assertEquals(1, tracker.seen(stage, "org.tcc.alert.AlertUpdated.v1", updated(launch, 2), 1_060));
         }
         assertEquals(3, tracker.completed());
         assertEquals(0, tracker.outstanding());
@@ -52,14 +53,31 @@ class LatencyTrackerTest {
     }
 
     @Test
+    void reportsAppliedTogetherAreSeenTogetherAndEachOnlyOnce() throws Exception {
+        PresignedReports launch = feed.prepare(3, SIGNERS);
+        LatencyTracker tracker = new LatencyTracker(launch);
+        for (int i = 0; i < 3; i++) {
+            tracker.sent(i, 1_000);
+        }
+        JsonNode together = applied(launch, 0, 1, 2);
+        for (LatencyTracker.Stage stage : LatencyTracker.Stage.values()) {
+            assertEquals(3, tracker.seen(stage, "org.tcc.alert.AlertRaised.v1", together, 1_030));
+            assertEquals(0, tracker.seen(stage, "org.tcc.alert.AlertUpdated.v1", updated(launch, 2), 1_040),
+                    "already seen in the first event");
+        }
+        assertEquals(3, tracker.completed());
+        assertEquals(30, tracker.allStreams().getMaxValue(), 1);
+    }
+
+    @Test
     void aReportMissingOnOneStreamStaysOutstandingAndRepeatsCountOnce() throws Exception {
         PresignedReports launch = feed.prepare(3, SIGNERS);
         LatencyTracker tracker = new LatencyTracker(launch);
         tracker.sent(0, 1_000);
         JsonNode raised = raised(launch, 0);
         tracker.seen(LatencyTracker.Stage.ALERT_EVENT, "org.tcc.alert.AlertRaised.v1", raised, 1_010);
-        assertEquals(0, tracker.seen(LatencyTracker.Stage.USA, "org.tcc.alert.AlertRaised.v1", raised, 1_020));
-        assertEquals(-1, tracker.seen(LatencyTracker.Stage.USA, "org.tcc.alert.AlertRaised.v1", raised, 1_030),
+        assertEquals(1, tracker.seen(LatencyTracker.Stage.USA, "org.tcc.alert.AlertRaised.v1", raised, 1_020));
+        assertEquals(0, tracker.seen(LatencyTracker.Stage.USA, "org.tcc.alert.AlertRaised.v1", raised, 1_030),
                 "a repeat is no first sighting (no second acknowledgement)");
         tracker.seen(LatencyTracker.Stage.KOR, "org.tcc.alert.AlertRaised.v1", raised, 1_030);
         assertEquals(0, tracker.completed());
@@ -77,32 +95,35 @@ class LatencyTrackerTest {
         PresignedReports now = feed.prepare(3, SIGNERS);
         LatencyTracker tracker = new LatencyTracker(now);
         tracker.sent(0, 1_000);
-        assertEquals(-1, tracker.seen(LatencyTracker.Stage.USA, "org.tcc.alert.AlertUpdated.v1",
+        assertEquals(0, tracker.seen(LatencyTracker.Stage.USA, "org.tcc.alert.AlertUpdated.v1",
                 updated(earlier, 2), 1_010), "a late notification of the last point");
-        assertEquals(-1, tracker.seen(LatencyTracker.Stage.USA, "org.tcc.alert.AlertUpdated.v1",
+        assertEquals(0, tracker.seen(LatencyTracker.Stage.USA, "org.tcc.alert.AlertUpdated.v1",
                 updated(now, 2), 1_010), "not sent yet");
-        assertEquals(-1, tracker.seen(LatencyTracker.Stage.USA, "org.tcc.alert.AlertRaised.v1",
-                raised(earlier, 0), 1_010));
         assertEquals(0, tracker.seen(LatencyTracker.Stage.USA, "org.tcc.alert.AlertRaised.v1",
+                raised(earlier, 0), 1_010));
+        assertEquals(1, tracker.seen(LatencyTracker.Stage.USA, "org.tcc.alert.AlertRaised.v1",
                 raised(now, 0), 1_010));
         tracker.abandon();
         assertEquals(0, tracker.outstanding());
-        assertEquals(-1, tracker.seen(LatencyTracker.Stage.KOR, "org.tcc.alert.AlertRaised.v1",
+        assertEquals(0, tracker.seen(LatencyTracker.Stage.KOR, "org.tcc.alert.AlertRaised.v1",
                 raised(now, 0), 1_020), "after giving up on a point, nothing more is counted");
     }
 
-    /** An AlertRaised payload as ingestion publishes it for report {@code i} of {@code reports}. */
-    static JsonNode raised(PresignedReports reports, int i) throws IOException {
-        JsonNode report = Json.mapper().readTree(reports.payload(i));
-        ObjectNode launch = Json.mapper().createObjectNode();
-        launch.set("launchPoint", report.get("launchPoint"));
-        launch.set("sensors", Json.mapper().createArrayNode().add(report.get("sensorId").asText()));
-        ObjectNode alert = Json.mapper().createObjectNode();
-        alert.set("launch", launch);
-        return Json.mapper().createObjectNode().set("alert", alert);
+    /** An alert event's payload as ingestion publishes it when it applied {@code indexes} of {@code reports}. */
+    static JsonNode applied(PresignedReports reports, int... indexes) {
+        ObjectNode event = Json.mapper().createObjectNode();
+        ArrayNode applied = event.putArray("appliedReports");
+        for (int i : indexes) {
+            applied.addObject().put("sensorId", reports.sensorId(i)).put("reportId", reports.reportId(i));
+        }
+        return event;
+    }
+
+    static JsonNode raised(PresignedReports reports, int i) {
+        return applied(reports, i);
     }
 
     static JsonNode updated(PresignedReports reports, int i) {
-        return Json.mapper().createObjectNode().put("reason", "refined by sensor report " + reports.reportId(i));
+        return applied(reports, i);
     }
 }

@@ -62,7 +62,6 @@ class PresignedReportsTest {
             assertEquals(firstOfLaunch.get("launchPoint"), report.get("launchPoint"), "one launch, three sensors");
             assertEquals(firstOfLaunch.get("detectedAt"), report.get("detectedAt"));
             assertEquals(i, first.indexOfReport(first.reportId(i)));
-            assertEquals(i, first.indexOfLaunchAndSensor(key(report), report.get("sensorId").asText()));
             ids.add(first.reportId(i));
         }
         assertEquals(7, ids.size());
@@ -70,9 +69,6 @@ class PresignedReportsTest {
         assertEquals(-1, first.indexOfReport(second.reportId(0)));
         assertEquals(-1, second.indexOfReport(first.reportId(6)));
         assertEquals(-1, first.indexOfReport("other-run-3"));
-        JsonNode partial = Json.mapper().readTree(first.payload(6));
-        assertEquals(-1, first.indexOfLaunchAndSensor(key(partial), SensorFeed.SENSORS[1][0]),
-                "the last launch has only its first sensor's report");
     }
 
     @Test
@@ -102,11 +98,6 @@ class PresignedReportsTest {
         }
         assertThrows(IllegalArgumentException.class,
                 () -> feed.prepare(3 * SensorFeed.DISTINCT_LAUNCHES + 1, LatencyTrackerTest.SIGNERS));
-    }
-
-    private static String key(JsonNode report) {
-        return SensorFeed.key(new GeoPoint(report.get("launchPoint").get("lat").asDouble(),
-                report.get("launchPoint").get("lon").asDouble()));
     }
 
     private static double km(GeoPoint a, GeoPoint b) {
