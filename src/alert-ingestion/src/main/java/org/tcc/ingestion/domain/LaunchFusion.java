@@ -23,8 +23,11 @@ import org.tcc.contracts.events.feed.TrackPoint;
  * the launches that pass, the closest wins. The impact and track gates are what keep a salvo apart: missiles
  * launched seconds apart from nearby sites still fly to different places, so each becomes its own alert.
  *
- * <p>A report that names the same sensor's earlier report in {@code correctsReportId} is a correction: it joins
- * that report's launch whatever its new impact prediction (the launch gate still applies), and supersedes it.
+ * <p>One alert per missile: a launch holds at most one live report per sensor. A report that names the same
+ * sensor's earlier report in {@code correctsReportId}, or carries the same sensor track number ({@code trackId}),
+ * refines that report's launch whatever its new impact prediction (the launch gate still applies), and supersedes
+ * it. Any other report of a sensor that already reports a launch is a different object (the next missile of a
+ * salvo from the same site, say) and never joins it; reports of other sensors still fuse by the gates.
  *
  * <p>The estimate depends only on the set of reports, never on their order.
  */
@@ -83,8 +86,11 @@ public final class LaunchFusion {
         if (launchKm > gates.launchDistanceKm()) {
             return -1;
         }
-        if (isCorrection(report, launch)) {
+        if (isCorrection(report, launch) || isSameTrack(report, launch)) {
             return 0;
+        }
+        if (launch.reports().stream().anyMatch(earlier -> earlier.sensorId().equals(report.sensorId()))) {
+            return -1; // the sensor already reports this launch: a new report of it that refines nothing is another object
         }
         double score = launchKm / gates.launchDistanceKm() + seconds / gates.window().toSeconds();
         if (estimate.predictedImpactPoint() != null && report.predictedImpactPoint() != null) {
@@ -109,6 +115,12 @@ public final class LaunchFusion {
     static boolean isCorrection(MissileLaunchReport report, TrackedLaunch launch) {
         return report.correctsReportId() != null && launch.reports().stream().anyMatch(earlier ->
                 earlier.sensorId().equals(report.sensorId()) && earlier.reportId().equals(report.correctsReportId()));
+    }
+
+    /** The report continues the track on which the same sensor reported this launch (its own track number). */
+    static boolean isSameTrack(MissileLaunchReport report, TrackedLaunch launch) {
+        return report.trackId() != null && launch.reports().stream().anyMatch(earlier ->
+                earlier.sensorId().equals(report.sensorId()) && report.trackId().equals(earlier.trackId()));
     }
 
     /** For each point of {@code track}, the distance to the point of {@code reference} closest in time; averaged. */

@@ -18,6 +18,9 @@ import org.tcc.contracts.events.alert.AlertState;
 import org.tcc.contracts.events.alert.AlertType;
 import org.tcc.contracts.events.alert.AlertUpdated;
 import org.tcc.contracts.events.alert.AppliedReport;
+import org.tcc.contracts.events.alert.Certainty;
+import org.tcc.contracts.events.alert.Severity;
+import org.tcc.contracts.events.alert.Urgency;
 import org.tcc.contracts.events.alert.LaunchEstimate;
 import org.tcc.contracts.events.feed.MissileLaunchReport;
 import org.tcc.contracts.events.feed.TrackPoint;
@@ -27,6 +30,10 @@ import org.tcc.contracts.events.feed.TrackPoint;
  * together (one polled batch) make one version, which names them all.
  */
 public final class SensorAlerts {
+
+    /** The fields a liaison's change keeps through later sensor refinements (see {@link #stable}). */
+    public static final Set<String> LIAISON_FIELDS = Set.of("headline", "description", "areaDesc", "severity",
+            "urgency", "certainty");
 
     private final ImpactAssessment assessment;
     private final Set<Country> releasableTo;
@@ -47,9 +54,9 @@ public final class SensorAlerts {
      * change nothing a reader would see.
      */
     public Optional<AlertUpdated> refine(AlertState current, List<MissileLaunchReport> reports,
-                                         List<MissileLaunchReport> applied, Instant now) {
-        AlertState next = state(current.alertId(), current.version() + 1, reports, current.raisedAt(), now,
-                current.acknowledgements());
+                                         List<MissileLaunchReport> applied, Set<String> liaisonEdited, Instant now) {
+        AlertState next = stable(current, state(current.alertId(), current.version() + 1, reports,
+                current.raisedAt(), now, current.acknowledgements()), liaisonEdited);
         List<String> changed = new ArrayList<>();
         if (!Objects.equals(current.launch(), next.launch())) {
             changed.add("launch");
@@ -82,6 +89,45 @@ public final class SensorAlerts {
             throw new IllegalArgumentException("a sensor alert version applies at least one report");
         }
         return applied.stream().map(r -> new AppliedReport(r.sensorId(), r.reportId())).toList();
+    }
+
+    /**
+     * Ownership stays put across refinements: the alert keeps the country that raised it, {@code releasableTo}
+     * only widens (a liaison's widening is never undone), and what a liaison set by hand survives: their headline,
+     * description and area description stay as written, and severity, urgency and certainty are the stronger of
+     * theirs and the sensors' (a warning errs on the side of telling).
+     */
+    static AlertState stable(AlertState current, AlertState refined, Set<String> liaisonEdited) {
+        Set<Country> releasable = EnumSet.copyOf(current.releasableTo());
+        releasable.addAll(refined.releasableTo());
+        String headline = refined.headline();
+        String description = refined.description();
+        String areaDesc = refined.areaDesc();
+        if (liaisonEdited.contains("headline")) {
+            headline = current.headline();
+        }
+        if (liaisonEdited.contains("description")) {
+            description = current.description();
+        }
+        if (liaisonEdited.contains("areaDesc")) {
+            areaDesc = current.areaDesc();
+        }
+        Severity severity = liaisonEdited.contains("severity")
+                ? stronger(current.severity(), refined.severity()) : refined.severity();
+        Urgency urgency = liaisonEdited.contains("urgency")
+                ? stronger(current.urgency(), refined.urgency()) : refined.urgency();
+        Certainty certainty = liaisonEdited.contains("certainty")
+                ? stronger(current.certainty(), refined.certainty()) : refined.certainty();
+        return new AlertState(refined.alertId(), refined.version(), current.origin(), current.originCountry(),
+                refined.type(), refined.region(), current.status(), refined.lifecycle(), headline, description,
+                severity, urgency, certainty, areaDesc, releasable.stream().sorted().toList(),
+                refined.affectedCountries(), refined.acknowledgements(), refined.launch(), refined.raisedAt(),
+                refined.updatedAt());
+    }
+
+    /** The stronger of two CAP values (CAP lists them strongest first). */
+    private static <E extends Enum<E>> E stronger(E a, E b) {
+        return a.ordinal() <= b.ordinal() ? a : b;
     }
 
     private AlertState state(String alertId, long version, List<MissileLaunchReport> reports, Instant raisedAt,

@@ -19,6 +19,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.tcc.contracts.Country;
 import org.tcc.contracts.events.TrafficStatus;
 import org.tcc.contracts.events.alert.AlertLifecycle;
@@ -102,6 +104,11 @@ public class Alert extends PanacheEntityBase {
     /** Identifier of the CAP message the alert was raised from, if any. */
     @Column(name = "cap_identifier")
     public String capIdentifier;
+
+    /** The fields a liaison officer set by hand; sensor refinements keep them (SensorAlerts.stable). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "liaison_edited", nullable = false)
+    public List<String> liaisonEdited = new ArrayList<>();
 
     @Column(name = "raised_at")
     public Instant raisedAt;

@@ -5,8 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.tcc.contracts.Country;
 import org.tcc.contracts.EventType;
@@ -14,8 +16,10 @@ import org.tcc.contracts.events.alert.AlertAcknowledged;
 import org.tcc.contracts.events.alert.AlertEvent;
 import org.tcc.contracts.events.alert.AlertRaised;
 import org.tcc.contracts.events.alert.AlertState;
+import org.tcc.contracts.events.alert.AlertUpdated;
 import org.tcc.ingestion.domain.AlertRefused;
 import org.tcc.ingestion.domain.AlertRules;
+import org.tcc.ingestion.domain.SensorAlerts;
 import org.tcc.ingestion.repository.Alert;
 import org.tcc.ingestion.repository.AlertRepository;
 import org.tcc.ingestion.repository.IdempotencyKey;
@@ -85,11 +89,16 @@ public class AlertCommands {
         return new Result(store(alert, EventType.ALERT_ACKNOWLEDGED, acknowledged.get()), true);
     }
 
+    /** A liaison's change; the fields it sets by hand stay theirs through later sensor refinements. */
     @Transactional
     public Result update(UUID alertId, AlertRules.Change change, AlertRules.Acting by) {
         Alert alert = visible(alertId, by.country());
-        return new Result(store(alert, EventType.ALERT_UPDATED, refusing(() -> AlertRules.update(
-                AlertSnapshots.of(alert), reportingCountries(alert), change, by, Instant.now()))), true);
+        AlertUpdated updated = refusing(() -> AlertRules.update(AlertSnapshots.of(alert), reportingCountries(alert),
+                change, by, Instant.now()));
+        Set<String> edited = new TreeSet<>(alert.liaisonEdited);
+        updated.changedFields().stream().filter(SensorAlerts.LIAISON_FIELDS::contains).forEach(edited::add);
+        alert.liaisonEdited = new ArrayList<>(edited);
+        return new Result(store(alert, EventType.ALERT_UPDATED, updated), true);
     }
 
     @Transactional
@@ -121,11 +130,16 @@ public class AlertCommands {
                 .firstResultOptional().map(a -> a.id);
     }
 
-    /** Locked for the rest of the transaction: two concurrent actions on one alert apply one after the other. */
+    /**
+     * Read locked (one {@code SELECT … FOR UPDATE}), for the rest of the transaction: two concurrent actions on
+     * one alert apply one after the other. An alert the country may not see is as absent as one that does not
+     * exist.
+     */
     private Alert visible(UUID alertId, Country country) {
-        Alert alert = alerts.findVisible(alertId, country).orElseThrow(() -> Problem.notFound("alert " + alertId));
-        alerts.getEntityManager().lock(alert, LockModeType.PESSIMISTIC_WRITE);
-        alerts.getEntityManager().refresh(alert);
+        Alert alert = alerts.getEntityManager().find(Alert.class, alertId, LockModeType.PESSIMISTIC_WRITE);
+        if (alert == null || !alert.releasableTo.contains(country)) {
+            throw Problem.notFound("alert " + alertId);
+        }
         return alert;
     }
 

@@ -192,6 +192,7 @@ public class ReportIntake {
             Track track = tracks.get(id.toString());
             track.before = AlertSnapshots.of(alert);
             track.current = track.before;
+            track.liaisonEdited = Set.copyOf(alert.liaisonEdited);
         });
         // one version per alert and batch: the reports that arrived together are applied together (under load a
         // launch's three sensors make one event instead of three, and nothing downstream pays for the states between)
@@ -206,7 +207,8 @@ public class ReportIntake {
                 track.current = raised.alert();
                 events.add(new Event(EventType.ALERT_RAISED, raised));
             } else {
-                Optional<AlertUpdated> updated = sensorAlerts.refine(track.current, track.reports, together, now);
+                Optional<AlertUpdated> updated = sensorAlerts.refine(track.current, track.reports, together,
+                        track.liaisonEdited, now);
                 if (updated.isPresent()) {
                     track.current = updated.get().alert();
                     track.changed = true;
@@ -286,6 +288,7 @@ public class ReportIntake {
         final List<MissileLaunchReport> reports = new ArrayList<>();
         AlertState before;
         AlertState current;
+        Set<String> liaisonEdited = Set.of();
         boolean changed;
 
         Track(String alertId, boolean stored) {

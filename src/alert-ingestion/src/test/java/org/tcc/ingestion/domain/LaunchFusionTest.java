@@ -113,6 +113,107 @@ class LaunchFusionTest {
         }
     }
 
+    private static final String[][] THREE_SENSORS = {{"us-tpy2-kyogamisaki", "USA"}, {"kr-greenpine-1", "KOR"},
+            {"jp-fps5-sado", "JPN"}};
+
+    /**
+     * A salvo as public reporting describes them (e.g. several short-range missiles from one launch area minutes
+     * apart): {@code missiles} fired from ONE site {@code gapSeconds} apart, impacts spread along a 40 km line, each
+     * seen by three sensors with position noise up to 15 km and time noise up to 20 s.
+     */
+    private static List<MissileLaunchReport> salvoFromOneSite(int missiles, long gapSeconds, Random random) {
+        List<MissileLaunchReport> reports = new ArrayList<>();
+        for (int missile = 0; missile < missiles; missile++) {
+            GeoPoint impact = offset(JAPAN_EEZ, 0, 0.47 * missile / Math.max(1, missiles - 1)); // ~40 km in all
+            for (String[] sensor : THREE_SENSORS) {
+                reports.add(report(sensor[0], Country.valueOf(sensor[1]), "m" + missile + "-" + sensor[0],
+                        T0.plusSeconds(missile * gapSeconds + random.nextInt(21)), noisy(PYONGYANG, random),
+                        noisy(impact, random)));
+            }
+        }
+        return reports;
+    }
+
+    /** Up to about 15 km off, in any direction. */
+    private static GeoPoint noisy(GeoPoint p, Random random) {
+        double km = 15 * random.nextDouble();
+        double bearing = 2 * Math.PI * random.nextDouble();
+        return offset(p, km * Math.cos(bearing) / 111.2,
+                km * Math.sin(bearing) / (111.2 * Math.cos(Math.toRadians(p.lat()))));
+    }
+
+    @Test
+    void aSalvoFromOneSiteGivesOneAlertPerMissileShuffledAndDeliveredTwice() {
+        Random random = new Random(20170829L);
+        for (int run = 0; run < 300; run++) {
+            int missiles = 3 + run % 4;
+            List<MissileLaunchReport> order = new ArrayList<>(salvoFromOneSite(missiles, 15, random));
+            order.addAll(List.copyOf(order)); // at-least-once delivery: every report twice
+            Collections.shuffle(order, random);
+            Set<String> seen = new HashSet<>();
+            List<MissileLaunchReport> once = order.stream().filter(r -> seen.add(r.sensorId() + "/" + r.reportId()))
+                    .toList(); // what the service's (sensor, report id) deduplication leaves
+            List<Set<String>> launches = fuse(once);
+            assertEquals(missiles, launches.size(), "run " + run + ": one alert per missile, none swallowed");
+            for (Set<String> sensors : launches) {
+                assertEquals(3, sensors.size(), "run " + run + ": each missile seen by its three sensors");
+            }
+        }
+    }
+
+    @Test
+    void aSensorsSecondReportThatRefinesNothingIsAnotherMissileNeverASupersedingOne() {
+        MissileLaunchReport first = report("kr-greenpine-1", Country.KOR, "kr-1", T0, PYONGYANG, JAPAN_EEZ);
+        MissileLaunchReport next = report("kr-greenpine-1", Country.KOR, "kr-2", T0.plusSeconds(15), PYONGYANG,
+                offset(JAPAN_EEZ, 0.05, 0.2));
+        assertEquals(List.of(Set.of("kr-greenpine-1"), Set.of("kr-greenpine-1")), fuse(List.of(first, next)),
+                "same site, close impact, same sensor: the second missile of a salvo");
+    }
+
+    @Test
+    void theSameSensorTrackRefinesItsLaunchWithoutNamingAReport() {
+        MissileLaunchReport first = report("jp-fps5-sado", Country.JPN, "jp-1", T0, PYONGYANG, JAPAN_EEZ)
+                .onTrack("T-0417");
+        MissileLaunchReport refined = report("jp-fps5-sado", Country.JPN, "jp-2", T0.plusSeconds(40), PYONGYANG,
+                OPEN_SEA).onTrack("T-0417");
+        MissileLaunchReport otherTrack = report("jp-fps5-sado", Country.JPN, "jp-3", T0.plusSeconds(41), PYONGYANG,
+                offset(OPEN_SEA, 0.1, 0.1)).onTrack("T-0418");
+        List<MissileLaunchReport> reports = List.of(first, refined, otherTrack);
+        assertEquals(List.of(Set.of("jp-fps5-sado"), Set.of("jp-fps5-sado")), fuse(reports));
+        assertEquals(OPEN_SEA, LaunchFusion.estimate(List.of(first, refined)).predictedImpactPoint(),
+                "the track's newest report is its live one");
+        MissileLaunchReport otherSensorSameNumber = report("us-tpy2-kyogamisaki", Country.USA, "us-1",
+                T0.plusSeconds(2), PYONGYANG, JAPAN_EEZ).onTrack("T-0417");
+        assertEquals(List.of(Set.of("jp-fps5-sado", "us-tpy2-kyogamisaki")), fuse(List.of(first,
+                otherSensorSameNumber)), "a track number is the sensor's own: another sensor fuses by the gates");
+    }
+
+    @Test
+    void twoMissilesOnCrossingTracksFromNearbySitesStayTwo() {
+        // launched 30 km apart within seconds, flying across each other's path: the tracks cross mid-flight and the
+        // impacts lie within the impact gate of each other
+        GeoPoint westSite = PYONGYANG;
+        GeoPoint eastSite = offset(PYONGYANG, 0, 0.35);
+        GeoPoint westImpact = offset(JAPAN_EEZ, 0.3, 0.6);
+        GeoPoint eastImpact = offset(JAPAN_EEZ, -0.3, -0.6);
+        List<MissileLaunchReport> reports = new ArrayList<>();
+        for (String[] sensor : THREE_SENSORS) {
+            reports.add(report(sensor[0], Country.valueOf(sensor[1]), "w-" + sensor[0], T0, westSite, westImpact));
+            reports.add(report(sensor[0], Country.valueOf(sensor[1]), "e-" + sensor[0], T0.plusSeconds(4), eastSite,
+                    eastImpact));
+        }
+        Random random = new Random(7);
+        for (int run = 0; run < 200; run++) {
+            List<MissileLaunchReport> order = new ArrayList<>(reports);
+            Collections.shuffle(order, random);
+            List<Set<String>> launches = fuse(order);
+            assertEquals(2, launches.size(), "run " + run);
+            for (Set<String> sensors : launches) {
+                assertEquals(3, sensors.size(), "run " + run);
+            }
+        }
+    }
+
     @Test
     void everyOrderOfATwoMissileSalvoSeenByTwoSensors() {
         List<MissileLaunchReport> reports = List.of(
@@ -155,10 +256,10 @@ class LaunchFusionTest {
     }
 
     @Test
-    void aSensorsLaterReportSupersedesItsEarlierOne() {
+    void aSensorsCorrectionSupersedesItsEarlierReport() {
         MissileLaunchReport first = report("jp-fps5-sado", Country.JPN, "jp-1", T0, PYONGYANG, JAPAN_EEZ);
         MissileLaunchReport correction = report("jp-fps5-sado", Country.JPN, "jp-2", T0.plusSeconds(30), PYONGYANG,
-                OPEN_SEA);
+                OPEN_SEA).correcting("jp-1");
         LaunchEstimate estimate = LaunchFusion.estimate(List.of(first, correction));
         assertEquals(OPEN_SEA, estimate.predictedImpactPoint());
         assertEquals(List.of("jp-fps5-sado"), estimate.sensors());

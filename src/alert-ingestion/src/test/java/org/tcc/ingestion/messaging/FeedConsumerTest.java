@@ -23,6 +23,7 @@ import org.tcc.contracts.events.alert.AlertState;
 import org.tcc.contracts.events.alert.AlertUpdated;
 import org.tcc.contracts.events.alert.Severity;
 import org.tcc.contracts.events.feed.MissileLaunchReport;
+import org.tcc.ingestion.domain.Geo;
 import org.tcc.testsupport.KafkaProbe;
 
 /**
@@ -96,6 +97,68 @@ class FeedConsumerTest {
                     .map(ConsumerRecord::key).collect(Collectors.toSet());
             assertEquals(3, alertIds.size(), "one alert per missile");
         }
+    }
+
+    /**
+     * The salvo pattern of public reporting (several missiles from one launch area, seconds apart, into the same
+     * sea area): four missiles from ONE site 15 s apart, impacts spread over 40 km, each seen by a USA, a KOR and
+     * a JPN sensor with up to 15 km and 20 s of noise, shuffled, every report delivered twice. Before one alert
+     * per missile, a sensor's second report superseded its first and the salvo collapsed into fewer alerts.
+     */
+    @Test
+    void aSalvoFromOneSiteShuffledAndDeliveredTwiceGivesOneAlertPerMissile() {
+        GeoPoint site = new GeoPoint(40.85, 129.70);
+        java.util.Random random = new java.util.Random(20220925L);
+        String[][] sensors = {{"us-tpy2-kyogamisaki", "USA"}, {"kr-greenpine-1", "KOR"}, {"jp-fps5-sado", "JPN"}};
+        java.time.Instant first = java.time.Instant.now().minusSeconds(90).truncatedTo(
+                java.time.temporal.ChronoUnit.MILLIS);
+        List<MissileLaunchReport> reports = new java.util.ArrayList<>();
+        for (int missile = 0; missile < 4; missile++) {
+            GeoPoint impact = new GeoPoint(40.20, 133.20 + 0.157 * missile);
+            for (String[] sensor : sensors) {
+                MissileLaunchReport r = report(sensor[0], Country.valueOf(sensor[1]), jitter(site, random),
+                        jitter(impact, random));
+                reports.add(new MissileLaunchReport(r.reportId(), r.sensorId(), r.reportingCountry(),
+                        first.plusSeconds(15L * missile + random.nextInt(21)), r.launchPoint(),
+                        r.predictedImpactPoint(), r.apogeeKm(), r.rangeKm(), r.flightTimeSeconds(),
+                        r.missileClass(), r.confidence(), null, r.status()));
+            }
+        }
+        List<MissileLaunchReport> twice = new java.util.ArrayList<>(reports);
+        twice.addAll(reports);
+        java.util.Collections.shuffle(twice, random);
+        java.util.function.Predicate<ConsumerRecord<String, byte[]>> fromSite = r -> alert(r).launch() != null
+                && Geo.distanceKm(alert(r).launch().launchPoint(), site) < 40;
+        try (KafkaProbe alerts = KafkaProbe.fromNow(Topics.ALERTS)) {
+            twice.forEach(SignedReports::publish);
+            alerts.await(r -> fromSite.test(r) && alert(r).launch().sensors().size() == 3, 4, WAIT);
+            List<ConsumerRecord<String, byte[]>> all = alerts.drain(Duration.ofSeconds(3)).stream()
+                    .filter(fromSite).toList();
+            java.util.Map<String, AlertState> latest = new java.util.HashMap<>();
+            all.forEach(r -> latest.merge(r.key(), alert(r), (a, b) -> a.version() >= b.version() ? a : b));
+            assertEquals(4, latest.size(), "one alert per missile: " + latest.keySet());
+            latest.values().forEach(a -> assertEquals(3, a.launch().sensors().size(), "three sensors each"));
+            Set<String> applied = all.stream().flatMap(r -> applied(r).stream()).map(
+                    org.tcc.contracts.events.alert.AppliedReport::reportId).collect(Collectors.toSet());
+            assertEquals(reports.stream().map(MissileLaunchReport::reportId).collect(Collectors.toSet()), applied,
+                    "every report applied, each once");
+            assertEquals(12, all.stream().mapToLong(r -> applied(r).size()).sum(), "no report applied twice");
+        }
+    }
+
+    private static List<org.tcc.contracts.events.alert.AppliedReport> applied(ConsumerRecord<String, byte[]> r) {
+        List<org.tcc.contracts.events.alert.AppliedReport> applied = KafkaProbe.header(r, CloudEvents.HEADER_TYPE)
+                .contains("AlertRaised") ? Json.read(r.value(), AlertRaised.class).appliedReports()
+                : Json.read(r.value(), AlertUpdated.class).appliedReports();
+        return applied == null ? List.of() : applied;
+    }
+
+    /** Up to about 15 km off. */
+    private static GeoPoint jitter(GeoPoint p, java.util.Random random) {
+        double km = 15 * random.nextDouble();
+        double bearing = 2 * Math.PI * random.nextDouble();
+        return new GeoPoint(p.lat() + km * Math.cos(bearing) / 111.2,
+                p.lon() + km * Math.sin(bearing) / (111.2 * Math.cos(Math.toRadians(p.lat()))));
     }
 
     @Test

@@ -21,6 +21,9 @@ import org.tcc.contracts.events.Values;
  * @param track optional observed positions
  * @param correctsReportId optional: the {@code reportId} of this sensor's earlier report that this one corrects
  *                         (a new impact prediction for the same missile, say); absent for a new detection
+ * @param trackId optional (since the first minor revision of v1): the sensor's own track number for the object,
+ *                as a radar assigns it; a later report of the same sensor on the same track refines that track
+ *                without naming a report id
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MissileLaunchReport(
@@ -37,7 +40,8 @@ public record MissileLaunchReport(
         double confidence,
         List<TrackPoint> track,
         TrafficStatus status,
-        String correctsReportId) implements EventPayload {
+        String correctsReportId,
+        String trackId) implements EventPayload {
 
     public MissileLaunchReport {
         track = Values.copy(track);
@@ -49,14 +53,30 @@ public record MissileLaunchReport(
                                Integer flightTimeSeconds, MissileClass missileClass, double confidence,
                                List<TrackPoint> track, TrafficStatus status) {
         this(reportId, sensorId, reportingCountry, detectedAt, launchPoint, predictedImpactPoint, apogeeKm, rangeKm,
-                flightTimeSeconds, missileClass, confidence, track, status, null);
+                flightTimeSeconds, missileClass, confidence, track, status, null, null);
+    }
+
+    /** A report that may correct an earlier one, with no track number. */
+    public MissileLaunchReport(String reportId, String sensorId, Country reportingCountry, Instant detectedAt,
+                               GeoPoint launchPoint, GeoPoint predictedImpactPoint, Double apogeeKm, Double rangeKm,
+                               Integer flightTimeSeconds, MissileClass missileClass, double confidence,
+                               List<TrackPoint> track, TrafficStatus status, String correctsReportId) {
+        this(reportId, sensorId, reportingCountry, detectedAt, launchPoint, predictedImpactPoint, apogeeKm, rangeKm,
+                flightTimeSeconds, missileClass, confidence, track, status, correctsReportId, null);
     }
 
     /** This report, as a correction of the same sensor's report {@code reportId}. */
     public MissileLaunchReport correcting(String earlierReportId) {
         return new MissileLaunchReport(reportId, sensorId, reportingCountry, detectedAt, launchPoint,
                 predictedImpactPoint, apogeeKm, rangeKm, flightTimeSeconds, missileClass, confidence, track, status,
-                earlierReportId);
+                earlierReportId, trackId);
+    }
+
+    /** This report, on the sensor's track {@code sensorTrackId}. */
+    public MissileLaunchReport onTrack(String sensorTrackId) {
+        return new MissileLaunchReport(reportId, sensorId, reportingCountry, detectedAt, launchPoint,
+                predictedImpactPoint, apogeeKm, rangeKm, flightTimeSeconds, missileClass, confidence, track, status,
+                correctsReportId, sensorTrackId);
     }
 
     /** The Kafka key: {@code sensorId}. */
