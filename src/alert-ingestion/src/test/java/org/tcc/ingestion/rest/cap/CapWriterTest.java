@@ -55,9 +55,10 @@ class CapWriterTest {
     private static AlertState sensor(GeoPoint impact, TrafficStatus status) {
         SensorAlerts alerts = new SensorAlerts(new ImpactAssessment(ZonesFixture.defaults()),
                 EnumSet.allOf(Country.class));
-        return alerts.raise(UUID.randomUUID().toString(), List.of(TestReports.report("jp-aegis-kongo", Country.JPN,
-                "r-1", RAISED, TestReports.PYONGYANG, impact, MissileClass.ICBM, 0.8, status, null)), RAISED)
-                .alert();
+        List<org.tcc.contracts.events.feed.MissileLaunchReport> reports = List.of(TestReports.report(
+                "jp-aegis-kongo", Country.JPN, "r-1", RAISED, TestReports.PYONGYANG, impact, MissileClass.ICBM, 0.8,
+                status, null));
+        return alerts.raise(UUID.randomUUID().toString(), reports, reports, RAISED).alert();
     }
 
     private static AlertState with(AlertState a, long version, AlertLifecycle lifecycle, String headline) {
