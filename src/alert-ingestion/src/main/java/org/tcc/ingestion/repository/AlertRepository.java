@@ -22,6 +22,7 @@ import java.util.function.Function;
 import org.hibernate.Session;
 import org.tcc.contracts.Country;
 import org.tcc.contracts.Json;
+import org.tcc.contracts.events.TrafficStatus;
 import org.tcc.contracts.events.alert.AlertState;
 import org.tcc.contracts.events.alert.AlertLifecycle;
 import org.tcc.contracts.events.alert.AlertType;
@@ -31,8 +32,9 @@ import org.tcc.contracts.events.alert.Region;
 @ApplicationScoped
 public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
 
-    /** Filters of the alert list; null means "any". */
-    public record Filter(AlertLifecycle lifecycle, AlertType type, Region region, Instant since) {
+    /** Filters of the alert list; null means "any". {@code status} is the traffic status. */
+    public record Filter(AlertLifecycle lifecycle, TrafficStatus status, AlertType type, Region region,
+                         Instant since) {
     }
 
     /** Position after the last alert of a page: newest first, by (raisedAt, id). */
@@ -51,6 +53,10 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         if (filter.lifecycle() != null) {
             query.append(" and lifecycle = :lifecycle");
             params.and("lifecycle", filter.lifecycle());
+        }
+        if (filter.status() != null) {
+            query.append(" and trafficStatus = :status");
+            params.and("status", filter.status());
         }
         if (filter.type() != null) {
             query.append(" and type = :type");

@@ -20,12 +20,19 @@ import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tcc.contracts.Json;
 import org.tcc.contracts.Roles;
+import org.tcc.contracts.events.TrafficStatus;
 import org.tcc.contracts.events.alert.AlertLifecycle;
 import org.tcc.contracts.events.alert.AlertState;
 import org.tcc.contracts.events.alert.AlertType;
@@ -35,11 +42,13 @@ import org.tcc.ingestion.repository.AlertRepository;
 import org.tcc.ingestion.rest.cap.CapAlerts;
 import org.tcc.ingestion.rest.cap.CapMessage;
 import org.tcc.ingestion.rest.cap.CapParser;
+import org.tcc.ingestion.rest.cap.CapReleasability;
 import org.tcc.ingestion.rest.cap.CapWriter;
 import org.tcc.ingestion.service.AlertCommands;
 import org.tcc.ingestion.service.AlertQueries;
 import org.tcc.kit.rest.ConcurrentChanges;
 import org.tcc.kit.rest.Problem;
+import org.tcc.kit.rest.ProblemMappers;
 import org.tcc.kit.security.Caller;
 
 /**
@@ -64,18 +73,65 @@ public class AlertResource {
     @Inject
     AlertCommands commands;
 
+    private static final Set<String> LIST_PARAMETERS = Set.of("lifecycle", "status", "type", "region", "since",
+            "cursor", "limit");
+
+    /**
+     * The alerts releasable to the caller's country, newest first. Every parameter is read strictly
+     * ({@link QueryParameters}): an unknown parameter or value is a 400 naming it.
+     */
     @GET
     @RolesAllowed(Roles.LIAISON)
-    public AlertPage list(@QueryParam("status") AlertLifecycle status, @QueryParam("type") AlertType type,
-                          @QueryParam("region") Region region, @QueryParam("since") String since,
-                          @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        int pageSize = limit == null ? 50 : limit;
-        if (pageSize < 1 || pageSize > 200) {
-            throw Problem.invalid("limit", "must be between 1 and 200");
-        }
-        AlertRepository.Filter filter = new AlertRepository.Filter(status, type, region, instant("since", since));
-        AlertQueries.Page page = queries.list(caller.requireCountry(), filter, Cursors.decode(cursor), pageSize);
+    @Operation(summary = "List the alerts releasable to the caller's country, newest first",
+            description = "Every filter is optional. An unknown query parameter, a parameter given twice or a value "
+                    + "outside its list is a 400 application/problem+json naming the parameter. Changed: "
+                    + "`status` now filters the traffic status (ACTUAL, EXERCISE, TEST, as `status` in the alert "
+                    + "body); the lifecycle filter (ACTIVE, CANCELLED, RESOLVED) is `lifecycle`. A lifecycle value "
+                    + "given as `status` is a 400 whose detail points to `lifecycle`.")
+    @APIResponse(responseCode = "200", description = "A page of alerts; `next` is the cursor of the next page")
+    @APIResponse(responseCode = "400", description = "An unknown or malformed query parameter, named in "
+            + "`errors[].field`", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
+    public AlertPage list(
+            @Parameter(description = "Lifecycle filter", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"ACTIVE", "CANCELLED", "RESOLVED"}))
+            @QueryParam("lifecycle") String lifecycle,
+            @Parameter(description = "Traffic-status filter (the alert's `status`; before this version `status` "
+                    + "filtered the lifecycle, now `lifecycle`)", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"ACTUAL", "EXERCISE", "TEST"}))
+            @QueryParam("status") String status,
+            @Parameter(description = "Alert type filter", schema = @Schema(implementation = AlertType.class))
+            @QueryParam("type") String type,
+            @Parameter(description = "Region filter", schema = @Schema(implementation = Region.class))
+            @QueryParam("region") String region,
+            @Parameter(description = "Only alerts raised at or after this ISO-8601 UTC instant",
+                    example = "2026-11-29T12:00:00Z")
+            @QueryParam("since") String since,
+            @Parameter(description = "The `next` cursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") String limit,
+            @jakarta.ws.rs.core.Context UriInfo uri) {
+        QueryParameters query = new QueryParameters(uri, LIST_PARAMETERS);
+        AlertRepository.Filter filter = new AlertRepository.Filter(
+                query.enumeration("lifecycle", AlertLifecycle.class, null),
+                query.enumeration("status", TrafficStatus.class, statusHint(query.text("status"))),
+                query.enumeration("type", AlertType.class, null),
+                query.enumeration("region", Region.class, null),
+                query.instant("since"));
+        Integer pageSize = query.integer("limit", 1, 200);
+        AlertQueries.Page page = queries.list(caller.requireCountry(), filter, Cursors.decode(query.text("cursor")),
+                pageSize == null ? 50 : pageSize);
         return new AlertPage(page.alerts(), page.next() == null ? null : Cursors.encode(page.next()));
+    }
+
+    /** A lifecycle value given as {@code status} (its meaning before it became the traffic status). */
+    private static String statusHint(String value) {
+        for (AlertLifecycle lifecycle : AlertLifecycle.values()) {
+            if (lifecycle.name().equalsIgnoreCase(String.valueOf(value))) {
+                return "status is the traffic status; to filter the lifecycle use lifecycle=" + lifecycle.name();
+            }
+        }
+        return null;
     }
 
     @GET
@@ -85,7 +141,7 @@ public class AlertResource {
     public Response get(@PathParam("id") String id, @HeaderParam("Accept") String accept) {
         AlertState alert = queries.get(Ids.alertId(id), caller.requireCountry());
         if (accept != null && accept.contains(CapWriter.MEDIA_TYPE)) {
-            return Response.ok(CapWriter.write(alert), CapWriter.MEDIA_TYPE).build();
+            return Response.ok(CapWriter.write(alert), CapWriter.MEDIA_TYPE + ";charset=UTF-8").build();
         }
         return Response.ok(alert, MediaType.APPLICATION_JSON).build();
     }
@@ -100,7 +156,11 @@ public class AlertResource {
         return created(result, uri);
     }
 
-    /** Raises, updates or cancels from a CAP 1.2 document, by its msgType. */
+    /**
+     * Raises, updates or cancels from a CAP 1.2 document, by its msgType. Everything but the referenced alert is
+     * checked by {@link CapParser} before anything is written; an Update or Cancel applies to the alert its
+     * {@code references} name (404 if the caller's country cannot see one), never raises a new alert.
+     */
     @POST
     @RolesAllowed(Roles.LIAISON)
     @Consumes({CapWriter.MEDIA_TYPE, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
@@ -109,30 +169,27 @@ public class AlertResource {
         CapMessage cap = CapParser.parse(document);
         AlertRules.Acting by = acting();
         switch (cap.msgType()) {
-            case "Alert":
-                break;
+            case "Alert": {
+                if (!cap.releasableTo().contains(by.country())) {
+                    throw Problem.invalid("restriction", "must release the alert to the raising country "
+                            + by.country() + " (" + CapReleasability.FORM + ")");
+                }
+                AlertCommands.Result result = commands.raise(CapAlerts.raise(cap), by, key(idempotencyKey),
+                        sha256(document), cap.identifier());
+                return created(result, uri);
+            }
             case "Update":
             case "Cancel": {
-                String referenced = cap.referencedIdentifier();
-                java.util.Optional<UUID> target = referenced == null ? java.util.Optional.empty()
-                        : commands.findByCapReference(referenced, by.country());
-                if (target.isPresent()) {
-                    AlertCommands.Result result = "Cancel".equals(cap.msgType())
-                            ? commands.cancel(target.get(), "CAP Cancel " + cap.identifier(), by)
-                            : commands.update(target.get(), CapAlerts.change(cap), by);
-                    return Response.ok(result.alert()).build();
-                }
-                if ("Cancel".equals(cap.msgType())) {
-                    throw Problem.notFound("the alert referenced by 'references'");
-                }
-                break; // an update of a message TCC never saw: raised as a new alert
+                UUID target = commands.findByCapReferences(
+                        cap.references().stream().map(CapMessage.Reference::identifier).toList(), by.country());
+                AlertCommands.Result result = capFields(() -> concurrently(() -> "Cancel".equals(cap.msgType())
+                        ? commands.cancel(target, "CAP Cancel " + cap.identifier(), by)
+                        : commands.update(target, CapAlerts.change(cap), by)));
+                return Response.ok(result.alert()).build();
             }
             default:
                 throw Problem.invalid("msgType", "only Alert, Update and Cancel messages are accepted here");
         }
-        AlertCommands.Result result = commands.raise(CapAlerts.raise(cap), by, key(idempotencyKey),
-                sha256(document), cap.identifier());
-        return created(result, uri);
     }
 
     @POST
@@ -196,14 +253,16 @@ public class AlertResource {
         }
     }
 
-    static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
+    /** A CAP message names the alert's releasability {@code restriction}, not {@code releasableTo}. */
+    private static AlertCommands.Result capFields(java.util.function.Supplier<AlertCommands.Result> change) {
         try {
-            return Instant.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw Problem.invalid(field, "must be an ISO-8601 UTC instant such as 2026-11-29T12:00:00Z");
+            return change.get();
+        } catch (Problem problem) {
+            if (problem.status() != 422 || problem.errors().stream().noneMatch(e -> "releasableTo".equals(e.field()))) {
+                throw problem;
+            }
+            throw Problem.invalid(problem.errors().stream().map(e -> "releasableTo".equals(e.field())
+                    ? new Problem.FieldError("restriction", e.message()) : e).toList());
         }
     }
 

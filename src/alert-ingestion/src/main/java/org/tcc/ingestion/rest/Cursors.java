@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 import org.tcc.ingestion.repository.AlertRepository;
-import org.tcc.kit.rest.Problem;
 
 /** Opaque page cursors: base64url of {@code raisedAt|id}. */
 final class Cursors {
@@ -26,7 +25,7 @@ final class Cursors {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
             return new AlertRepository.Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
         } catch (RuntimeException e) {
-            throw Problem.invalid("cursor", "is not a cursor returned by this API");
+            throw QueryParameters.invalid("cursor", "is not a cursor returned by this API");
         }
     }
 }

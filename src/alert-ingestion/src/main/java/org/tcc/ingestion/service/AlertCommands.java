@@ -1,11 +1,14 @@
 package org.tcc.ingestion.service;
 
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -115,19 +118,42 @@ public class AlertCommands {
                 AlertSnapshots.of(alert), reportingCountries(alert), reason, by, Instant.now()))), true);
     }
 
-    /** The alert a CAP Update or Cancel refers to: by our alert id or the CAP identifier it was raised from. */
+    /**
+     * The one alert a CAP Update or Cancel refers to, as {@code country} may see it: each referenced identifier is
+     * a TCC alert id (as exported: the id, or {@code id.version}) or the CAP identifier an alert was raised from.
+     * None visible is a 404 naming {@code references} (exactly as if it did not exist); several is a 422.
+     */
     @Transactional
-    public Optional<UUID> findByCapReference(String identifier, Country country) {
-        try {
-            UUID id = UUID.fromString(identifier);
-            if (alerts.findVisible(id, country).isPresent()) {
-                return Optional.of(id);
-            }
-        } catch (IllegalArgumentException notOurs) {
-            // a CAP identifier from another system
+    public UUID findByCapReferences(List<String> identifiers, Country country) {
+        Set<UUID> found = new LinkedHashSet<>();
+        for (String identifier : identifiers) {
+            tccAlertId(identifier).flatMap(id -> alerts.findVisible(id, country)).ifPresent(a -> found.add(a.id));
+            alerts.find("capIdentifier = :cap and :country member of releasableTo",
+                            Parameters.with("cap", identifier).and("country", country))
+                    .list().forEach(a -> found.add(a.id));
         }
-        return alerts.find("capIdentifier = ?1 and originCountry = ?2", identifier, country)
-                .firstResultOptional().map(a -> a.id);
+        if (found.isEmpty()) {
+            String message = "names no alert visible to " + country;
+            throw new Problem(404, "Not found", "references: " + message,
+                    List.of(new Problem.FieldError("references", message)), null);
+        }
+        if (found.size() > 1) {
+            throw Problem.invalid("references", "names " + found.size() + " different alerts " + found
+                    + "; an Update or Cancel applies to exactly one");
+        }
+        return found.iterator().next();
+    }
+
+    /** {@code 6f1c…} or {@code 6f1c….3} (a TCC export's identifier) as the alert id; empty for anything else. */
+    static Optional<UUID> tccAlertId(String identifier) {
+        String id = identifier.matches(".+\\.\\d+") ? identifier.substring(0, identifier.lastIndexOf('.'))
+                : identifier;
+        try {
+            UUID uuid = UUID.fromString(id);
+            return uuid.toString().equalsIgnoreCase(id) ? Optional.of(uuid) : Optional.empty();
+        } catch (IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
     }
 
     /**

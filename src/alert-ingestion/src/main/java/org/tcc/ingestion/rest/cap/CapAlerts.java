@@ -1,10 +1,7 @@
 package org.tcc.ingestion.rest.cap;
 
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import org.tcc.contracts.Country;
 import org.tcc.contracts.events.TrafficStatus;
 import org.tcc.contracts.events.alert.AlertType;
 import org.tcc.contracts.events.alert.Certainty;
@@ -16,9 +13,9 @@ import org.tcc.kit.rest.Problem;
 
 /**
  * How a CAP message maps onto TCC alerts. Type and region come from {@code eventCode}s {@code TCC:type} and
- * {@code TCC:region} when present, else from the event's wording; Public scope is releasable to all three
- * countries, Restricted/Private to the country codes named in {@code restriction}/{@code addresses}; CAP status
- * Exercise stays EXERCISE, and Test, System and Draft become TEST (never presented as real).
+ * {@code TCC:region} when present, else from the event's wording; releasability is what {@link CapParser} read
+ * from scope and restriction ({@link CapReleasability}); CAP status Exercise stays EXERCISE, and Test, System and
+ * Draft become TEST (never presented as real).
  */
 public final class CapAlerts {
 
@@ -30,14 +27,18 @@ public final class CapAlerts {
         return new AlertRules.Raise(type(cap), region(cap), status(cap.status()),
                 headline(info), info.description(), Severity.valueOf(info.severity()),
                 Urgency.valueOf(info.urgency()), Certainty.valueOf(info.certainty()), info.areaDesc(),
-                releasableTo(cap));
+                cap.releasableTo());
     }
 
+    /**
+     * A CAP Update as a change of the alert it references: its text and assessment, and its releasability
+     * (which, as for every change, may only widen what the alert is releasable to).
+     */
     public static AlertRules.Change change(CapMessage cap) {
         CapMessage.Info info = cap.info();
         return new AlertRules.Change(headline(info), info.description(), Severity.valueOf(info.severity()),
-                Urgency.valueOf(info.urgency()), Certainty.valueOf(info.certainty()), info.areaDesc(), null,
-                "CAP Update " + cap.identifier());
+                Urgency.valueOf(info.urgency()), Certainty.valueOf(info.certainty()), info.areaDesc(),
+                cap.releasableTo(), "CAP Update " + cap.identifier());
     }
 
     static TrafficStatus status(String capStatus) {
@@ -88,23 +89,9 @@ public final class CapAlerts {
         }).orElse(Region.OTHER);
     }
 
-    static Set<Country> releasableTo(CapMessage cap) {
-        if ("Public".equals(cap.scope())) {
-            return EnumSet.allOf(Country.class);
-        }
-        String text = "Restricted".equals(cap.scope()) ? cap.restriction() : cap.addresses();
-        Set<Country> countries = EnumSet.noneOf(Country.class);
-        if (text != null) {
-            for (String word : text.toUpperCase(Locale.ROOT).split("[^A-Z]+")) {
-                Country.parse(word).ifPresent(countries::add);
-            }
-        }
-        return countries;
-    }
-
+    /** The headline, else the event (CapParser refused either when too long). */
     private static String headline(CapMessage.Info info) {
-        String headline = info.headline() != null ? info.headline() : info.event();
-        return headline.length() > 160 ? headline.substring(0, 160) : headline;
+        return info.headline() != null ? info.headline() : info.event().strip();
     }
 
     private static Optional<String> code(CapMessage cap, String name) {
