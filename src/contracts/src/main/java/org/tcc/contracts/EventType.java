@@ -7,6 +7,7 @@ import org.tcc.contracts.events.alert.AlertCancelled;
 import org.tcc.contracts.events.alert.AlertRaised;
 import org.tcc.contracts.events.alert.AlertResolved;
 import org.tcc.contracts.events.alert.AlertUpdated;
+import org.tcc.contracts.events.consultation.ConsultationAlertAdded;
 import org.tcc.contracts.events.consultation.ConsultationClosed;
 import org.tcc.contracts.events.consultation.ConsultationConcluded;
 import org.tcc.contracts.events.consultation.ConsultationConvened;
@@ -44,6 +45,8 @@ public enum EventType {
     CONSULTATION_ESCALATED("consultation", "ConsultationEscalated", Topics.CONSULTATIONS, ConsultationEscalated.class),
     CONSULTATION_CONCLUDED("consultation", "ConsultationConcluded", Topics.CONSULTATIONS, ConsultationConcluded.class),
     CONSULTATION_CLOSED("consultation", "ConsultationClosed", Topics.CONSULTATIONS, ConsultationClosed.class),
+    CONSULTATION_ALERT_ADDED("consultation", "ConsultationAlertAdded", Topics.CONSULTATIONS,
+            ConsultationAlertAdded.class),
 
     DELIVERY_OUTCOME("notification", "DeliveryOutcome", Topics.NOTIFICATIONS, DeliveryOutcome.class);
 

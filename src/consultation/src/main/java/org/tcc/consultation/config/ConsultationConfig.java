@@ -22,6 +22,14 @@ public interface ConsultationConfig {
     /** The escalation job. */
     Escalation escalation();
 
+    /**
+     * How far apart (by the alerts' {@code raisedAt}) alerts of one crisis (same type, region and traffic status)
+     * may be to join one open consultation, measured from its first and its latest alert; {@code PT0S} turns
+     * grouping off (one consultation per alert).
+     */
+    @WithDefault("PT30M")
+    Duration crisisWindow();
+
     interface Policy {
 
         @WithDefault("MISSILE_LAUNCH,NUCLEAR_TEST,MARITIME_INCIDENT,AIRSPACE_VIOLATION,CYBER_INCIDENT")

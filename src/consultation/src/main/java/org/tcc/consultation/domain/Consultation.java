@@ -16,6 +16,8 @@ import org.tcc.contracts.events.Actor;
 import org.tcc.contracts.events.TrafficStatus;
 import org.tcc.contracts.events.alert.AlertType;
 import org.tcc.contracts.events.alert.Region;
+import org.tcc.contracts.events.alert.Severity;
+import org.tcc.contracts.events.consultation.ConsultationAlertAdded;
 import org.tcc.contracts.events.consultation.ConsultationClosed;
 import org.tcc.contracts.events.consultation.ConsultationConcluded;
 import org.tcc.contracts.events.consultation.ConsultationConvened;
@@ -39,7 +41,8 @@ import org.tcc.contracts.events.consultation.ProposalSubmitted;
  * PROPOSED --(all responded, none declined, at least one approved)--> CONCLUDED
  * PROPOSED --(a decline, or everybody abstained)--> IN_SESSION (a revised proposal may follow)
  * CONVENING | IN_SESSION | PROPOSED --(a participant closes)--> CLOSED
- * CONVENING | IN_SESSION | PROPOSED --(the alert is cancelled)--> CANCELLED
+ * CONVENING | IN_SESSION | PROPOSED --(every alert of it is cancelled)--> CANCELLED
+ * CONVENING | IN_SESSION | PROPOSED --(an alert of the same crisis is added)--> same phase
  * </pre>
  *
  * Every command returns an {@link Outcome}: the events announcing the change (each with the snapshot right after
@@ -65,6 +68,7 @@ public final class Consultation {
     private final Actor convenedBy;
     private final Instant convenedAt;
     private final Map<Country, Participant> participants = new EnumMap<>(Country.class);
+    private final List<String> alertIds = new ArrayList<>();
     private Level level;
     private ConsultationPhase phase;
     private long version;
@@ -74,13 +78,22 @@ public final class Consultation {
     private String closeReason;
     private Actor closedBy;
 
-    /** Rebuilds a consultation from its stored state. */
-    public Consultation(String id, String alertId, String subject, AlertType type, Region region,
-                        TrafficStatus status, Level level, ConsultationPhase phase, long version, Actor convenedBy,
-                        Instant convenedAt, Instant updatedAt, List<Participant> participants, Proposal proposal,
-                        String outcome, String closeReason, Actor closedBy) {
+    /**
+     * Rebuilds a consultation from its stored state. {@code alertIds} lists its alerts in the order they were added,
+     * the founding {@code alertId} first (empty for a consultation convened by hand).
+     */
+    public Consultation(String id, String alertId, List<String> alertIds, String subject, AlertType type,
+                        Region region, TrafficStatus status, Level level, ConsultationPhase phase, long version,
+                        Actor convenedBy, Instant convenedAt, Instant updatedAt, List<Participant> participants,
+                        Proposal proposal, String outcome, String closeReason, Actor closedBy) {
         this.id = Objects.requireNonNull(id, "id");
         this.alertId = alertId;
+        if (alertIds != null) {
+            this.alertIds.addAll(alertIds);
+        }
+        if (alertId != null && !this.alertIds.contains(alertId)) {
+            this.alertIds.add(0, alertId);
+        }
         this.subject = Objects.requireNonNull(subject, "subject");
         this.type = Objects.requireNonNull(type, "type");
         this.region = Objects.requireNonNull(region, "region");
@@ -117,7 +130,7 @@ public final class Consultation {
         Instant joinDue = now.plus(deadlines.join());
         List<Participant> invited = c.participants().stream().sorted()
                 .map(country -> Participant.invited(country, joinDue)).toList();
-        Consultation consultation = new Consultation(c.id(), c.alertId(), c.subject(), c.type(), c.region(),
+        Consultation consultation = new Consultation(c.id(), c.alertId(), List.of(), c.subject(), c.type(), c.region(),
                 c.status(), c.level(), ConsultationPhase.CONVENING, 1, c.convenedBy(), now, now, invited, null,
                 null, null, null);
         return new Convened(consultation,
@@ -125,6 +138,29 @@ public final class Consultation {
     }
 
     // ---------------------------------------------------------------------------------------------- commands
+
+    /**
+     * An alert of the same unfolding crisis joins this open consultation (which of them join is decided by
+     * {@link CrisisGrouping}): it is listed after the others, the participants are told, and the level rises to
+     * {@code level} when that is higher (an Extreme alert joining a WORKING consultation takes it to SENIOR); it
+     * never falls. Phase, participants, deadlines and a proposal on the table stay as they are.
+     */
+    public Outcome addAlert(String addedAlertId, String headline, Severity severity, Instant raisedAt, Level level,
+                            Instant now) {
+        Objects.requireNonNull(addedAlertId, "addedAlertId");
+        if (alertIds.contains(addedAlertId)) {
+            return refuse(Refusal.ALREADY_DONE, "alert " + addedAlertId + " is already part of the consultation");
+        }
+        if (!OPEN.contains(phase)) {
+            return illegal("add an alert");
+        }
+        alertIds.add(addedAlertId);
+        if (level != null && level.ordinal() > this.level.ordinal()) {
+            this.level = level;
+        }
+        return applied(phase, new ConsultationAlertAdded(next(now), addedAlertId, headline, severity, raisedAt,
+                alertIds.size()));
+    }
 
     /** The actor's country joins; the last one to join opens the session. */
     public Outcome join(Actor actor, Instant now) {
@@ -282,8 +318,19 @@ public final class Consultation {
         return id;
     }
 
+    /** The founding alert (the one that convened the consultation); null when convened by hand. */
     public String alertId() {
         return alertId;
+    }
+
+    /** Every alert of the consultation, in the order they were added, the founding one first. */
+    public List<String> alertIds() {
+        return List.copyOf(alertIds);
+    }
+
+    /** Whether the consultation is still open (CONVENING, IN_SESSION or PROPOSED). */
+    public boolean isOpen() {
+        return OPEN.contains(phase);
     }
 
     public String subject() {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.BatchSize;
 import org.tcc.contracts.Country;
 import org.tcc.contracts.events.TrafficStatus;
 import org.tcc.contracts.events.alert.AlertType;
@@ -30,11 +31,9 @@ public class ConsultationEntity {
     @Id
     public UUID id;
 
+    /** The founding alert (the one that convened it); null when convened by hand. */
     @Column(name = "alert_id")
     public UUID alertId;
-
-    @Column(name = "alert_version")
-    public Long alertVersion;
 
     public String subject;
 
@@ -115,4 +114,10 @@ public class ConsultationEntity {
     @OneToMany(mappedBy = "consultation", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
     @OrderBy("country")
     public List<ParticipantEntity> participants = new ArrayList<>();
+
+    /** The alerts of the crisis, founding one first; read when needed, those of a page of consultations at once. */
+    @OneToMany(mappedBy = "consultation", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
+    @OrderBy("ordinal")
+    @BatchSize(size = 50)
+    public List<ConsultationAlertEntity> alerts = new ArrayList<>();
 }

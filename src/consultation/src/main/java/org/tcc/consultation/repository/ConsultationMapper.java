@@ -3,6 +3,7 @@ package org.tcc.consultation.repository;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.tcc.consultation.domain.Reply;
 import org.tcc.contracts.Country;
 import org.tcc.contracts.Json;
 import org.tcc.contracts.events.Actor;
+import org.tcc.contracts.events.alert.AlertState;
 
 /** Moves a consultation between its stored form and the domain's. */
 @ApplicationScoped
@@ -32,7 +34,9 @@ public class ConsultationMapper {
         Proposal proposal = e.proposalId == null ? null : new Proposal(e.proposalId, e.proposalStatement,
                 readActions(e.proposalActions), actor(e.proposedBySubject, e.proposedByCountry), e.proposedAt,
                 e.proposalDeadline);
-        return new Consultation(e.id.toString(), e.alertId == null ? null : e.alertId.toString(), e.subject, e.type,
+        List<String> alertIds = e.alerts.stream().map(a -> a.alertId.toString()).toList();
+        return new Consultation(e.id.toString(), e.alertId == null ? null : e.alertId.toString(), alertIds,
+                e.subject, e.type,
                 e.region, e.trafficStatus, e.level, e.phase, e.revision,
                 actor(e.convenedBySubject, e.convenedByCountry), e.convenedAt, e.updatedAt, participants, proposal,
                 e.outcome, e.closeReason, actor(e.closedBySubject, e.closedByCountry));
@@ -60,6 +64,23 @@ public class ConsultationMapper {
         }
         write(c, e);
         return e;
+    }
+
+    /**
+     * Lists an alert in the consultation (the next ordinal) and returns the stored link; it is inserted with the
+     * consultation (cascade) or, for a stored one, when the transaction flushes.
+     */
+    public ConsultationAlertEntity addAlert(ConsultationEntity e, AlertState alert, Instant raisedAt, Instant now) {
+        ConsultationAlertEntity a = new ConsultationAlertEntity();
+        a.alertId = UUID.fromString(alert.alertId());
+        a.consultation = e;
+        a.ordinal = e.alerts.size();
+        a.alertVersion = alert.version();
+        a.lifecycle = alert.lifecycle();
+        a.raisedAt = raisedAt;
+        a.addedAt = now;
+        e.alerts.add(a);
+        return a;
     }
 
     /** Copies the domain's mutable state onto the stored entity. */

@@ -3,13 +3,22 @@ package org.tcc.consultation.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.tcc.consultation.domain.CrisisGrouping;
 import org.tcc.contracts.Country;
+import org.tcc.contracts.events.TrafficStatus;
+import org.tcc.contracts.events.alert.AlertType;
+import org.tcc.contracts.events.alert.Region;
 import org.tcc.contracts.events.consultation.ConsultationPhase;
 
 /** Consultations, always read through the caller's participation: others' consultations do not exist for them. */
@@ -39,14 +48,86 @@ public class ConsultationRepository implements PanacheRepositoryBase<Consultatio
         return find(query.toString(), params).range(offset, offset + limit - 1).list();
     }
 
-    /** The consultations of these alerts, with their participants, in one query (a polled batch's alerts). */
-    public List<ConsultationEntity> findByAlerts(List<UUID> alertIds) {
+    /**
+     * The consultation links of these alerts, each with its consultation and the participants, in one query (a
+     * polled batch's alerts); keyed by alert id.
+     */
+    public Map<UUID, ConsultationAlertEntity> findAlertLinks(List<UUID> alertIds) {
+        Map<UUID, ConsultationAlertEntity> links = new HashMap<>();
         if (alertIds.isEmpty()) {
+            return links;
+        }
+        getEntityManager().createQuery("select a from ConsultationAlertEntity a join fetch a.consultation c "
+                        + "left join fetch c.participants where a.alertId in :alerts", ConsultationAlertEntity.class)
+                .setParameter("alerts", alertIds).getResultList().forEach(a -> links.put(a.alertId, a));
+        return links;
+    }
+
+    /**
+     * Takes the transaction-scoped lock of each crisis key, in one order (so two batches cannot deadlock), before
+     * anything of them is read: only one transaction at a time decides whether an alert of a crisis joins an open
+     * consultation or convenes one, so two batches cannot both convene one for the same crisis. The locks are
+     * PostgreSQL advisory locks with two 32-bit keys ({@code CRISIS_LOCK_SPACE}, a hash of the key), a space apart
+     * from the audit chain's and the outbox relay's one-key locks; two keys sharing a hash only share the lock.
+     */
+    public void lockCrises(Collection<CrisisGrouping.Key> keys) {
+        int[] hashes = keys.stream().mapToInt(ConsultationRepository::lockHash).distinct().sorted().toArray();
+        for (int hash : hashes) {
+            getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(?1, ?2)")
+                    .setParameter(1, CRISIS_LOCK_SPACE).setParameter(2, hash)
+                    .setFlushMode(FlushModeType.COMMIT).getSingleResult();
+        }
+    }
+
+    private static final int CRISIS_LOCK_SPACE = 0x7CC0_C215;
+
+    static int lockHash(CrisisGrouping.Key key) {
+        return (key.type().name() + "/" + key.region().name() + "/" + key.status().name()).hashCode();
+    }
+
+    /** An open policy consultation of a crisis key, with the span of its alerts' {@code raisedAt}. */
+    public record OpenCrisis(ConsultationEntity consultation, Instant firstAlertAt, Instant lastAlertAt) {
+    }
+
+    /**
+     * The open (CONVENING, IN_SESSION, PROPOSED) consultations convened by policy on any of these crisis keys, with
+     * their participants and the span of their alerts, in two queries.
+     */
+    public List<OpenCrisis> openCrises(Collection<CrisisGrouping.Key> keys) {
+        if (keys.isEmpty()) {
             return List.of();
         }
-        return find("select distinct c from ConsultationEntity c left join fetch c.participants "
-                + "where c.alertId in :alerts", Parameters.with("alerts", alertIds)).list();
+        Set<AlertType> types = keys.stream().map(CrisisGrouping.Key::type).collect(Collectors.toSet());
+        Set<Region> regions = keys.stream().map(CrisisGrouping.Key::region).collect(Collectors.toSet());
+        Set<TrafficStatus> statuses = keys.stream().map(CrisisGrouping.Key::status).collect(Collectors.toSet());
+        List<ConsultationEntity> open = getEntityManager().createQuery("select c from ConsultationEntity c "
+                        + "left join fetch c.participants where c.alertId is not null and c.convenedBySubject is null "
+                        + "and c.phase in :open and c.type in :types and c.region in :regions "
+                        + "and c.trafficStatus in :statuses", ConsultationEntity.class)
+                .setParameter("open", OPEN).setParameter("types", types).setParameter("regions", regions)
+                .setParameter("statuses", statuses).getResultList().stream()
+                .filter(c -> keys.contains(new CrisisGrouping.Key(c.type, c.region, c.trafficStatus))).toList();
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Object[]> spans = new HashMap<>();
+        getEntityManager().createQuery("select a.consultation.id, min(a.raisedAt), max(a.raisedAt) "
+                        + "from ConsultationAlertEntity a where a.consultation.id in :ids group by a.consultation.id",
+                        Object[].class)
+                .setParameter("ids", open.stream().map(c -> c.id).toList()).getResultList()
+                .forEach(row -> spans.put((UUID) row[0], row));
+        List<OpenCrisis> result = new ArrayList<>();
+        for (ConsultationEntity c : open) {
+            Object[] span = spans.get(c.id);
+            if (span != null) {
+                result.add(new OpenCrisis(c, (Instant) span[1], (Instant) span[2]));
+            }
+        }
+        return result;
     }
+
+    private static final List<ConsultationPhase> OPEN =
+            List.of(ConsultationPhase.CONVENING, ConsultationPhase.IN_SESSION, ConsultationPhase.PROPOSED);
 
     /**
      * Locks the consultation with the earliest deadline due at {@code now} that no other transaction holds

@@ -14,8 +14,12 @@ import org.tcc.contracts.events.alert.Region;
 import org.tcc.contracts.events.consultation.ConsultationPhase;
 import org.tcc.contracts.events.consultation.Level;
 
-/** A consultation as its participants see it: phase, level, each country's progress and deadlines, the proposal. */
-public record ConsultationView(String id, String alertId, String subject, AlertType type, Region region,
+/**
+ * A consultation as its participants see it: phase, level, each country's progress and deadlines, the proposal.
+ * {@code alertIds} lists the alerts of the crisis in the order they joined; {@code alertId} is the founding one (the
+ * first of {@code alertIds}), kept for one more API version (deprecated).
+ */
+public record ConsultationView(String id, String alertId, List<String> alertIds, String subject, AlertType type, Region region,
                                TrafficStatus status, Level level, ConsultationPhase phase, long version,
                                Actor convenedBy, Instant convenedAt, Instant updatedAt, Instant nextDeadline,
                                List<ParticipantView> participants, ProposalView proposal, String outcome,
@@ -36,7 +40,7 @@ public record ConsultationView(String id, String alertId, String subject, AlertT
         Proposal p = c.proposal();
         ProposalView proposal = p == null ? null
                 : new ProposalView(p.id(), p.statement(), p.actions(), p.by(), p.at(), p.responseDeadline());
-        return new ConsultationView(c.id(), c.alertId(), c.subject(), c.type(), c.region(), c.status(), c.level(),
+        return new ConsultationView(c.id(), c.alertId(), c.alertIds(), c.subject(), c.type(), c.region(), c.status(), c.level(),
                 c.phase(), c.version(), c.convenedBy(), c.convenedAt(), c.updatedAt(), c.nextDeadline().orElse(null),
                 participants, proposal, c.outcome(), c.closeReason(), c.closedBy());
     }

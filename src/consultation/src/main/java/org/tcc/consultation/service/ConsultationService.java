@@ -5,12 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -18,7 +19,9 @@ import org.jboss.logging.Logger;
 import org.tcc.consultation.config.Rules;
 import org.tcc.consultation.domain.Consultation;
 import org.tcc.consultation.domain.ConvenePolicy;
+import org.tcc.consultation.domain.CrisisGrouping;
 import org.tcc.consultation.domain.Outcome;
+import org.tcc.consultation.repository.ConsultationAlertEntity;
 import org.tcc.consultation.repository.ConsultationEntity;
 import org.tcc.consultation.repository.ConsultationMapper;
 import org.tcc.consultation.repository.ConsultationRepository;
@@ -28,6 +31,7 @@ import org.tcc.contracts.events.Actor;
 import org.tcc.contracts.events.TrafficStatus;
 import org.tcc.contracts.events.alert.AlertCancelled;
 import org.tcc.contracts.events.alert.AlertEvent;
+import org.tcc.contracts.events.alert.AlertLifecycle;
 import org.tcc.contracts.events.alert.AlertResolved;
 import org.tcc.contracts.events.alert.AlertState;
 import org.tcc.contracts.events.alert.AlertType;
@@ -92,7 +96,7 @@ public class ConsultationService {
         details.put("participants", convened.consultation().state().participants());
         details.put("level", convened.consultation().level());
         details.put("status", convened.consultation().status());
-        store(convened, by.subject(), by.country(), details, null, immediate());
+        store(convened, by.subject(), by.country(), details, immediate());
         return convened.consultation();
     }
 
@@ -145,46 +149,131 @@ public class ConsultationService {
     // ------------------------------------------------------------------------------------------ alert events
 
     /**
-     * Applies a batch of alert events in order (already recorded as processed by the caller's transaction): the
-     * consultations of all its alerts are read at once, and an event sees what the batch's earlier events did.
+     * Applies a batch of alert events in order (already recorded as processed by the caller's transaction), an event
+     * seeing what the batch's earlier events did. First the locks of the crises the batch may convene or join are
+     * taken (in one order), then the consultations of all its alerts and the open consultations of those crises are
+     * read at once; an alert that meets the convening policy joins an open consultation of its crisis
+     * ({@link CrisisGrouping}) or convenes its own.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onAlertEvents(List<ReceivedAlertEvent> batch) {
+        ConvenePolicy policy = rules.convenePolicy();
+        CrisisGrouping grouping = rules.crisisGrouping();
+        Set<CrisisGrouping.Key> keys = new TreeSet<>();
+        for (ReceivedAlertEvent r : batch) {
+            AlertState alert = r.event().alert();
+            if (mayConvene(r.type()) && policy.decide(alert) instanceof ConvenePolicy.Convene) {
+                keys.add(keyOf(alert));
+            }
+        }
+        if (grouping.enabled()) {
+            repository.lockCrises(keys);
+        }
         List<UUID> alertIds = batch.stream().map(r -> UUID.fromString(r.event().alert().alertId())).distinct()
                 .toList();
-        Map<UUID, ConsultationEntity> byAlert = new HashMap<>();
-        for (ConsultationEntity c : repository.findByAlerts(alertIds)) {
-            byAlert.put(c.alertId, c);
+        Map<UUID, ConsultationAlertEntity> links = repository.findAlertLinks(alertIds);
+        Crises crises = new Crises();
+        if (grouping.enabled()) {
+            repository.openCrises(keys).forEach(o -> crises.add(o.consultation(), o.firstAlertAt(), o.lastAlertAt()));
         }
         List<ConsultationEntity> convened = new ArrayList<>();
+        List<ConsultationAlertEntity> added = new ArrayList<>();
         List<AuditLog.Action> trail = new ArrayList<>();
         Effects effects = new Effects(convened::add, trail::add);
+        Batch state = new Batch(policy, grouping, links, crises, added, effects);
         for (ReceivedAlertEvent received : batch) {
-            onAlertEvent(received.type(), received.event(), received.eventId(), byAlert, effects);
+            onAlertEvent(received.type(), received.event(), received.eventId(), state);
         }
         // persisted last, so one convened and then updated by the same batch is inserted once, in its final state
         repository.persist(convened);
+        added.forEach(link -> repository.getEntityManager().persist(link));
         audit.appendAll(trail);
     }
 
-    private void onAlertEvent(EventType type, AlertEvent event, String eventId,
-                              Map<UUID, ConsultationEntity> byAlert, Effects effects) {
+    /** What one batch of alert events works on. */
+    private record Batch(ConvenePolicy policy, CrisisGrouping grouping, Map<UUID, ConsultationAlertEntity> links,
+                         Crises crises, List<ConsultationAlertEntity> added, Effects effects) {
+    }
+
+    /** The open policy consultations of the batch's crises, as the batch has changed them so far. */
+    private static final class Crises {
+
+        private final Map<String, OpenCrisis> byId = new LinkedHashMap<>();
+
+        private static final class OpenCrisis {
+            final ConsultationEntity entity;
+            Instant first;
+            Instant last;
+
+            OpenCrisis(ConsultationEntity entity, Instant first, Instant last) {
+                this.entity = entity;
+                this.first = first;
+                this.last = last;
+            }
+        }
+
+        void add(ConsultationEntity entity, Instant first, Instant last) {
+            byId.put(entity.id.toString(), new OpenCrisis(entity, first, last));
+        }
+
+        ConsultationEntity entity(String id) {
+            return byId.get(id).entity;
+        }
+
+        void extend(String id, Instant raisedAt) {
+            OpenCrisis o = byId.get(id);
+            o.first = raisedAt.isBefore(o.first) ? raisedAt : o.first;
+            o.last = raisedAt.isAfter(o.last) ? raisedAt : o.last;
+        }
+
+        /** Those still open (one cancelled by this batch is not). */
+        List<CrisisGrouping.Open> open() {
+            List<CrisisGrouping.Open> open = new ArrayList<>();
+            for (OpenCrisis o : byId.values()) {
+                ConsultationEntity e = o.entity;
+                if (OPEN_PHASES.contains(e.phase)) {
+                    Set<Country> participants = EnumSet.noneOf(Country.class);
+                    e.participants.forEach(p -> participants.add(p.country));
+                    open.add(new CrisisGrouping.Open(e.id.toString(),
+                            new CrisisGrouping.Key(e.type, e.region, e.trafficStatus), participants, o.first, o.last));
+                }
+            }
+            return open;
+        }
+    }
+
+    private static final Set<ConsultationPhase> OPEN_PHASES =
+            EnumSet.of(ConsultationPhase.CONVENING, ConsultationPhase.IN_SESSION, ConsultationPhase.PROPOSED);
+
+    private static boolean mayConvene(EventType type) {
+        return type == EventType.ALERT_RAISED || type == EventType.ALERT_UPDATED;
+    }
+
+    private static CrisisGrouping.Key keyOf(AlertState alert) {
+        return new CrisisGrouping.Key(alert.type(), alert.region(), alert.status());
+    }
+
+    private void onAlertEvent(EventType type, AlertEvent event, String eventId, Batch batch) {
         AlertState alert = event.alert();
         UUID alertId = UUID.fromString(alert.alertId());
-        ConsultationEntity entity = byAlert.get(alertId);
-        if (entity == null) {
-            if (type == EventType.ALERT_RAISED || type == EventType.ALERT_UPDATED) {
-                conveneFor(alert, eventId, effects).ifPresent(convened -> byAlert.put(alertId, convened));
+        ConsultationAlertEntity link = batch.links().get(alertId);
+        if (link == null) {
+            if (mayConvene(type)) {
+                conveneOrJoin(alert, eventId, batch).ifPresent(added -> batch.links().put(alertId, added));
             }
             return;
         }
-        if (entity.alertVersion != null && alert.version() <= entity.alertVersion) {
+        if (alert.version() <= link.alertVersion) {
             LOG.debugf("alert %s version %d is not newer than %d: ignored", alertId, alert.version(),
-                    entity.alertVersion);
+                    link.alertVersion);
             return;
         }
-        entity.alertVersion = alert.version();
+        link.alertVersion = alert.version();
+        link.lifecycle = alert.lifecycle();
+        ConsultationEntity entity = link.consultation;
+        Effects effects = batch.effects();
         Map<String, Object> details = new LinkedHashMap<>();
+        details.put("alertId", alert.alertId());
         details.put("alertEventId", eventId);
         details.put("alertVersion", alert.version());
         switch (type) {
@@ -194,6 +283,13 @@ public class ConsultationService {
                 details.put("reason", cancelled.reason());
                 if (cancelled.cancelledBy() != null) {
                     details.put("cancelledBy", cancelled.cancelledBy());
+                }
+                // cancelled once every alert of it is withdrawn (as before for one alert); until then it is noted
+                long standing = entity.alerts.stream().filter(a -> a.lifecycle != AlertLifecycle.CANCELLED).count();
+                if (standing > 0) {
+                    details.put("alertsStanding", standing);
+                    timeline(entity, "ALERT_CANCELLED", details, effects);
+                    return;
                 }
                 Consultation c = mapper.toDomain(entity);
                 Outcome outcome = c.cancel(truncate(reason, 4000), Instant.now());
@@ -220,16 +316,51 @@ public class ConsultationService {
         }
     }
 
-    private Optional<ConsultationEntity> conveneFor(AlertState alert, String eventId, Effects effects) {
-        ConvenePolicy.Decision decision = rules.convenePolicy().decide(alert);
+    /**
+     * An alert not yet in a consultation that meets the convening policy joins the open consultation of its crisis
+     * or convenes its own; returns its link, empty when the policy skips it.
+     */
+    private Optional<ConsultationAlertEntity> conveneOrJoin(AlertState alert, String eventId, Batch batch) {
+        ConvenePolicy.Decision decision = batch.policy().decide(alert);
         if (decision instanceof ConvenePolicy.Skip skip) {
             LOG.debugf("alert %s does not convene: %s", alert.alertId(), skip.reason());
             return Optional.empty();
         }
         ConvenePolicy.Convene convene = (ConvenePolicy.Convene) decision;
+        Instant now = Instant.now();
+        Instant raisedAt = alert.raisedAt() != null ? alert.raisedAt()
+                : alert.updatedAt() != null ? alert.updatedAt() : now;
+        CrisisGrouping.Key key = keyOf(alert);
+        CrisisGrouping.Decision grouped = batch.grouping().group(key, convene.participants(), raisedAt,
+                batch.crises().open());
+        if (grouped instanceof CrisisGrouping.Join join) {
+            ConsultationEntity entity = batch.crises().entity(join.consultationId());
+            Consultation c = mapper.toDomain(entity);
+            Outcome outcome = c.addAlert(alert.alertId(), truncate(alert.headline(), 256), alert.severity(),
+                    raisedAt, convene.level(), now);
+            if (outcome instanceof Outcome.Applied applied) {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("trigger", "policy");
+                details.put("alertId", alert.alertId());
+                details.put("alertEventId", eventId);
+                details.put("alertVersion", alert.version());
+                details.put("severity", alert.severity());
+                details.put("headline", alert.headline());
+                details.put("raisedAt", raisedAt);
+                details.put("alertCount", c.alertIds().size());
+                record(c, entity, applied, SERVICE_SUBJECT, null, "ALERT_ADDED", details, batch.effects());
+                ConsultationAlertEntity link = mapper.addAlert(entity, alert, raisedAt, now);
+                batch.added().add(link);
+                batch.crises().extend(join.consultationId(), raisedAt);
+                return Optional.of(link);
+            }
+            LOG.warnf("alert %s could not join consultation %s (%s): it convenes its own", alert.alertId(),
+                    join.consultationId(), ((Outcome.Refused) outcome).detail());
+            grouped = new CrisisGrouping.ConveneOwn("could not join consultation " + join.consultationId());
+        }
         Consultation.Convened convened = Consultation.convene(new Consultation.Convening(UUID.randomUUID().toString(),
                 alert.alertId(), truncate(alert.headline(), 256), alert.type(), alert.region(), alert.status(),
-                convene.level(), convene.participants(), null), Instant.now(), rules.deadlines());
+                convene.level(), convene.participants(), null), now, rules.deadlines());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("trigger", "policy");
         details.put("alertId", alert.alertId());
@@ -239,7 +370,12 @@ public class ConsultationService {
         details.put("participants", convened.consultation().state().participants());
         details.put("level", convene.level());
         details.put("status", alert.status());
-        return Optional.of(store(convened, SERVICE_SUBJECT, null, details, alert.version(), effects));
+        details.put("raisedAt", raisedAt);
+        details.put("grouping", ((CrisisGrouping.ConveneOwn) grouped).reason());
+        ConsultationEntity entity = store(convened, SERVICE_SUBJECT, null, details, batch.effects());
+        ConsultationAlertEntity link = mapper.addAlert(entity, alert, raisedAt, now);
+        batch.crises().add(entity, raisedAt, raisedAt);
+        return Optional.of(link);
     }
 
     // ------------------------------------------------------------------------------------------- escalation
@@ -348,10 +484,9 @@ public class ConsultationService {
      * go with the transaction's others).
      */
     private ConsultationEntity store(Consultation.Convened convened, String subject, Country country,
-                                     Map<String, Object> details, Long alertVersion, Effects effects) {
+                                     Map<String, Object> details, Effects effects) {
         Consultation c = convened.consultation();
         ConsultationEntity entity = mapper.newEntity(c);
-        entity.alertVersion = alertVersion;
         effects.persist().accept(entity);
         outbox.append(EventType.CONSULTATION_CONVENED, convened.event());
         details.put("events", List.of(EventType.CONSULTATION_CONVENED.typeName()));

@@ -98,7 +98,8 @@ class AlertBatchCostTest {
 
         List<UUID> ids = alertIds.stream().map(UUID::fromString).toList();
         long atNewest = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                        "SELECT count(*) FROM consultation WHERE alert_id = ANY(?1) AND alert_version = ?2")
+                        "SELECT count(*) FROM consultation c JOIN consultation_alert a ON a.alert_id = c.alert_id "
+                                + "WHERE c.alert_id = ANY(?1) AND a.alert_version = ?2")
                 .setParameter(1, ids.toArray(UUID[]::new)).setParameter(2, (long) VERSIONS).getSingleResult())
                 .longValue());
         assertEquals(ALERTS, atNewest, "one consultation per alert, at the alert's newest version");

@@ -75,7 +75,8 @@ class AlertBatchDeadLetterTest {
     private List<String> consultation(String alertId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Object[] row = (Object[]) em.createNativeQuery(
-                            "SELECT phase, alert_version FROM consultation WHERE alert_id = ?1")
+                            "SELECT c.phase, a.alert_version FROM consultation c "
+                                    + "JOIN consultation_alert a ON a.consultation_id = c.id WHERE a.alert_id = ?1")
                     .setParameter(1, UUID.fromString(alertId)).getSingleResult();
             return List.of(row[0].toString(), row[1].toString());
         });

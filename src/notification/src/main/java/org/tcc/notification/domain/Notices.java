@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.tcc.contracts.Country;
 import org.tcc.contracts.events.alert.AlertState;
+import org.tcc.contracts.events.consultation.ConsultationAlertAdded;
 import org.tcc.contracts.events.consultation.ConsultationState;
 
 /** Writes the notices for alerts, overdue acknowledgements and consultations. */
@@ -54,6 +55,23 @@ public final class Notices {
         String text = Notice.disclaimer(consultation.status())
                 + typeName + " in consultation " + consultation.consultationId() + " (" + consultation.subject()
                 + ")\nLevel: " + consultation.level() + ", phase: " + consultation.phase()
+                + "\nParticipants: " + codes(consultation.participants()) + ", joined: "
+                + codes(consultation.joined()) + "\n";
+        return new Notice(Notice.Kind.CONSULTATION, consultation.status(), title, text);
+    }
+
+    /** An alert of the same crisis joined an open consultation instead of convening a new one. */
+    public static Notice consultationAlertAdded(ConsultationState consultation, ConsultationAlertAdded added) {
+        String what = added.headline() == null ? "alert " + added.alertId() : added.headline();
+        String title = Notice.labelled(consultation.status(), "TCC " + (added.severity() == null ? ""
+                : added.severity() + " ") + "alert added to consultation: " + consultation.subject());
+        String text = Notice.disclaimer(consultation.status())
+                + "Alert " + added.alertId() + " (" + what + ") was added to consultation "
+                + consultation.consultationId() + " (" + consultation.subject() + "): the same crisis, "
+                + added.alertCount() + " alerts so far.\n"
+                + "Severity: " + (added.severity() == null ? "-" : added.severity()) + ", raised at: "
+                + (added.raisedAt() == null ? "-" : added.raisedAt()) + "\n"
+                + "Level: " + consultation.level() + ", phase: " + consultation.phase()
                 + "\nParticipants: " + codes(consultation.participants()) + ", joined: "
                 + codes(consultation.joined()) + "\n";
         return new Notice(Notice.Kind.CONSULTATION, consultation.status(), title, text);

@@ -17,6 +17,7 @@ import org.tcc.contracts.SchemaValidation;
 import org.tcc.contracts.events.EventPayload;
 import org.tcc.contracts.events.alert.AlertEvent;
 import org.tcc.contracts.events.alert.AlertState;
+import org.tcc.contracts.events.consultation.ConsultationAlertAdded;
 import org.tcc.contracts.events.consultation.ConsultationEscalated;
 import org.tcc.contracts.events.consultation.ConsultationEvent;
 import org.tcc.contracts.events.consultation.ConsultationState;
@@ -46,8 +47,8 @@ public class EventHandler {
 
     /** Consultation events that notify the participants' liaisons. */
     static final Set<EventType> NOTIFYING_CONSULTATION_EVENTS = EnumSet.of(EventType.CONSULTATION_CONVENED,
-            EventType.PROPOSAL_SUBMITTED, EventType.CONSULTATION_ESCALATED, EventType.CONSULTATION_CONCLUDED,
-            EventType.CONSULTATION_CLOSED);
+            EventType.CONSULTATION_ALERT_ADDED, EventType.PROPOSAL_SUBMITTED, EventType.CONSULTATION_ESCALATED,
+            EventType.CONSULTATION_CONCLUDED, EventType.CONSULTATION_CLOSED);
 
     @Inject
     NotificationPlanner planner;
@@ -124,6 +125,13 @@ public class EventHandler {
             step.ifPresent(s -> triggers.add(new Trigger(event.id() + "/" + s, event.id(), type.ceType(),
                     c.alertId(), c.consultationId(), List.of(silent), List.of(silent), s,
                     Notices.consultationEscalated(c, silent, escalated.missed(), s), "event", json, null)));
+        }
+        if (payload instanceof ConsultationAlertAdded added) {
+            // about the added alert, told to the participants only: exactly the countries it is releasable to
+            triggers.add(new Trigger(event.id(), event.id(), type.ceType(), added.alertId(), c.consultationId(),
+                    participants, List.of(), ChainStep.LIAISON, Notices.consultationAlertAdded(c, added), "event",
+                    json, null));
+            return;
         }
         triggers.add(new Trigger(event.id(), event.id(), type.ceType(), c.alertId(), c.consultationId(), participants,
                 List.of(), ChainStep.LIAISON, Notices.consultation(type.typeName(), c), "event", json, null));

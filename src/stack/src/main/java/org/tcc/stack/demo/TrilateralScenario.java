@@ -121,7 +121,8 @@ public final class TrilateralScenario {
         JsonNode consultation = until("a consultation convened for the alert", () -> {
             JsonNode list = ok(api.get("us-liaison", endpoints.consultation() + "/api/v1/consultations?size=200"));
             for (JsonNode c : list.path("consultations")) {
-                if (alertId.equals(c.path("alertId").asText())) {
+                // the consultation of the alert's crisis: convened by it, or one it joined (alertIds)
+                if (alertId.equals(c.path("alertId").asText()) || c.path("alertIds").toString().contains(alertId)) {
                     return c;
                 }
             }
