@@ -69,6 +69,9 @@ public final class Consultation {
     private final Instant convenedAt;
     private final Map<Country, Participant> participants = new EnumMap<>(Country.class);
     private final List<String> alertIds = new ArrayList<>();
+    /** Whether {@link #alertIds} lists them all (else only {@link #alertCount} is known). */
+    private final boolean alertsListed;
+    private int alertCount;
     private Level level;
     private ConsultationPhase phase;
     private long version;
@@ -86,14 +89,29 @@ public final class Consultation {
                         Region region, TrafficStatus status, Level level, ConsultationPhase phase, long version,
                         Actor convenedBy, Instant convenedAt, Instant updatedAt, List<Participant> participants,
                         Proposal proposal, String outcome, String closeReason, Actor closedBy) {
+        this(id, alertId, alertIds == null ? List.of() : alertIds, 0, subject, type, region, status, level, phase,
+                version, convenedBy, convenedAt, updatedAt, participants, proposal, outcome, closeReason, closedBy);
+    }
+
+    /**
+     * Rebuilds a consultation whose alerts are known by their list ({@code alertIds}), or only by their number
+     * ({@code alertIds} null, {@code alertCount} of them: enough for another alert to join).
+     */
+    public Consultation(String id, String alertId, List<String> alertIds, int alertCount, String subject,
+                        AlertType type, Region region, TrafficStatus status, Level level, ConsultationPhase phase,
+                        long version, Actor convenedBy, Instant convenedAt, Instant updatedAt,
+                        List<Participant> participants, Proposal proposal, String outcome, String closeReason,
+                        Actor closedBy) {
         this.id = Objects.requireNonNull(id, "id");
         this.alertId = alertId;
+        this.alertsListed = alertIds != null;
         if (alertIds != null) {
             this.alertIds.addAll(alertIds);
         }
-        if (alertId != null && !this.alertIds.contains(alertId)) {
+        if (alertsListed && alertId != null && !this.alertIds.contains(alertId)) {
             this.alertIds.add(0, alertId);
         }
+        this.alertCount = Math.max(alertCount, this.alertIds.size());
         this.subject = Objects.requireNonNull(subject, "subject");
         this.type = Objects.requireNonNull(type, "type");
         this.region = Objects.requireNonNull(region, "region");
@@ -155,11 +173,12 @@ public final class Consultation {
             return illegal("add an alert");
         }
         alertIds.add(addedAlertId);
+        alertCount++;
         if (level != null && level.ordinal() > this.level.ordinal()) {
             this.level = level;
         }
         return applied(phase, new ConsultationAlertAdded(next(now), addedAlertId, headline, severity, raisedAt,
-                alertIds.size()));
+                alertCount));
     }
 
     /** The actor's country joins; the last one to join opens the session. */
@@ -324,7 +343,20 @@ public final class Consultation {
     }
 
     /** Every alert of the consultation, in the order they were added, the founding one first. */
+    /** How many alerts it lists. */
+    public int alertCount() {
+        return alertCount;
+    }
+
+    /**
+     * Its alerts, founding one first.
+     *
+     * @throws IllegalStateException when it was rebuilt from its count only
+     */
     public List<String> alertIds() {
+        if (!alertsListed) {
+            throw new IllegalStateException("consultation " + id + " was read without its list of alerts");
+        }
         return List.copyOf(alertIds);
     }
 

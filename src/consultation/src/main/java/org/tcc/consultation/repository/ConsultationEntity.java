@@ -115,6 +115,16 @@ public class ConsultationEntity {
     @OrderBy("country")
     public List<ParticipantEntity> participants = new ArrayList<>();
 
+    /** How many alerts it lists, and the span of their raisedAt (what the crisis window is measured on). */
+    @Column(name = "alert_count")
+    public int alertCount;
+
+    @Column(name = "first_alert_at")
+    public Instant firstAlertAt;
+
+    @Column(name = "last_alert_at")
+    public Instant lastAlertAt;
+
     /** The alerts of the crisis, founding one first; read when needed, those of a page of consultations at once. */
     @OneToMany(mappedBy = "consultation", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
     @OrderBy("ordinal")

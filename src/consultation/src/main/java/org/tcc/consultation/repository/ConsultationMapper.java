@@ -26,6 +26,18 @@ public class ConsultationMapper {
     };
 
     public Consultation toDomain(ConsultationEntity e) {
+        return toDomain(e, e.alerts.stream().map(a -> a.alertId.toString()).toList());
+    }
+
+    /**
+     * The consultation without the list of its alerts (only their count): what an alert joining it needs, read
+     * in constant time however many alerts the crisis already has.
+     */
+    public Consultation toDomainForJoining(ConsultationEntity e) {
+        return toDomain(e, null);
+    }
+
+    private Consultation toDomain(ConsultationEntity e, List<String> alertIds) {
         List<Participant> participants = e.participants.stream().map(p -> new Participant(p.country, p.joinDueAt,
                 p.joinedAt, p.joinedBy,
                 p.position == null ? null : new Position(p.assessment, p.position, p.positionBy, p.positionAt),
@@ -34,9 +46,8 @@ public class ConsultationMapper {
         Proposal proposal = e.proposalId == null ? null : new Proposal(e.proposalId, e.proposalStatement,
                 readActions(e.proposalActions), actor(e.proposedBySubject, e.proposedByCountry), e.proposedAt,
                 e.proposalDeadline);
-        List<String> alertIds = e.alerts.stream().map(a -> a.alertId.toString()).toList();
         return new Consultation(e.id.toString(), e.alertId == null ? null : e.alertId.toString(), alertIds,
-                e.subject, e.type,
+                e.alertCount, e.subject, e.type,
                 e.region, e.trafficStatus, e.level, e.phase, e.revision,
                 actor(e.convenedBySubject, e.convenedByCountry), e.convenedAt, e.updatedAt, participants, proposal,
                 e.outcome, e.closeReason, actor(e.closedBySubject, e.closedByCountry));
@@ -74,12 +85,15 @@ public class ConsultationMapper {
         ConsultationAlertEntity a = new ConsultationAlertEntity();
         a.alertId = UUID.fromString(alert.alertId());
         a.consultation = e;
-        a.ordinal = e.alerts.size();
+        a.ordinal = e.alertCount;
         a.alertVersion = alert.version();
         a.lifecycle = alert.lifecycle();
         a.raisedAt = raisedAt;
         a.addedAt = now;
-        e.alerts.add(a);
+        e.alertCount++;
+        e.firstAlertAt = e.firstAlertAt == null || raisedAt.isBefore(e.firstAlertAt) ? raisedAt : e.firstAlertAt;
+        e.lastAlertAt = e.lastAlertAt == null || raisedAt.isAfter(e.lastAlertAt) ? raisedAt : e.lastAlertAt;
+        e.alerts.add(a); // an uninitialised bag queues the addition: the crisis' other alerts are not read
         return a;
     }
 

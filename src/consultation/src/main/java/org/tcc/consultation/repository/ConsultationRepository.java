@@ -107,23 +107,8 @@ public class ConsultationRepository implements PanacheRepositoryBase<Consultatio
                 .setParameter("open", OPEN).setParameter("types", types).setParameter("regions", regions)
                 .setParameter("statuses", statuses).getResultList().stream()
                 .filter(c -> keys.contains(new CrisisGrouping.Key(c.type, c.region, c.trafficStatus))).toList();
-        if (open.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, Object[]> spans = new HashMap<>();
-        getEntityManager().createQuery("select a.consultation.id, min(a.raisedAt), max(a.raisedAt) "
-                        + "from ConsultationAlertEntity a where a.consultation.id in :ids group by a.consultation.id",
-                        Object[].class)
-                .setParameter("ids", open.stream().map(c -> c.id).toList()).getResultList()
-                .forEach(row -> spans.put((UUID) row[0], row));
-        List<OpenCrisis> result = new ArrayList<>();
-        for (ConsultationEntity c : open) {
-            Object[] span = spans.get(c.id);
-            if (span != null) {
-                result.add(new OpenCrisis(c, (Instant) span[1], (Instant) span[2]));
-            }
-        }
-        return result;
+        return open.stream().filter(c -> c.firstAlertAt != null)
+                .map(c -> new OpenCrisis(c, c.firstAlertAt, c.lastAlertAt)).toList();
     }
 
     private static final List<ConsultationPhase> OPEN =

@@ -335,7 +335,7 @@ public class ConsultationService {
                 batch.crises().open());
         if (grouped instanceof CrisisGrouping.Join join) {
             ConsultationEntity entity = batch.crises().entity(join.consultationId());
-            Consultation c = mapper.toDomain(entity);
+            Consultation c = mapper.toDomainForJoining(entity);
             Outcome outcome = c.addAlert(alert.alertId(), truncate(alert.headline(), 256), alert.severity(),
                     raisedAt, convene.level(), now);
             if (outcome instanceof Outcome.Applied applied) {
@@ -347,7 +347,7 @@ public class ConsultationService {
                 details.put("severity", alert.severity());
                 details.put("headline", alert.headline());
                 details.put("raisedAt", raisedAt);
-                details.put("alertCount", c.alertIds().size());
+                details.put("alertCount", c.alertCount());
                 record(c, entity, applied, SERVICE_SUBJECT, null, "ALERT_ADDED", details, batch.effects());
                 ConsultationAlertEntity link = mapper.addAlert(entity, alert, raisedAt, now);
                 batch.added().add(link);

@@ -1,6 +1,7 @@
 package org.tcc.consultation.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,6 +125,23 @@ class CrisisGroupingTest {
         assertEquals(Refusal.ALREADY_DONE, ConsultationTest.refused(c.addAlert("a-3", "again", Severity.Severe,
                 T0.plusSeconds(30), Level.WORKING, T0.plusSeconds(50))).refusal());
         assertEquals(3, c.version(), "a refused addition changes nothing");
+    }
+
+    @Test
+    void aConsultationReadWithoutItsAlertListTakesTheNextAlertByCount() {
+        Consultation listed = Consultation.convene(new Consultation.Convening("c-7", "a-1", "salvo",
+                AlertType.MISSILE_LAUNCH, Region.SEA_OF_JAPAN, TrafficStatus.ACTUAL, Level.WORKING, ALL, null), T0,
+                ConsultationTest.DEADLINES).consultation();
+        // as the joining path reads a crisis of 1,000 alerts: its count, not its list
+        Consultation counted = new Consultation(listed.id(), "a-1", null, 1_000, listed.subject(), listed.type(),
+                listed.region(), listed.status(), listed.level(), listed.phase(), listed.version(),
+                listed.convenedBy(), listed.convenedAt(), listed.updatedAt(), listed.participants(), null, null,
+                null, null);
+        Outcome.Applied added = ConsultationTest.applied(counted.addAlert("a-1001", "next launch", Severity.Severe,
+                T0.plusSeconds(15), Level.WORKING, T0.plusSeconds(20)));
+        assertEquals(1_001, ((ConsultationAlertAdded) added.events().get(0)).alertCount());
+        assertEquals(1_001, counted.alertCount());
+        assertThrows(IllegalStateException.class, counted::alertIds, "no partial list passes for the whole");
     }
 
     @Test
