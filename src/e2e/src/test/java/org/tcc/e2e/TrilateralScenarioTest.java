@@ -90,6 +90,15 @@ class TrilateralScenarioTest {
         assertTrue(smtp.getReceivedMessages().length > 0, "liaisons were emailed through the real SMTP server");
     }
 
+    /**
+     * Public launch patterns (a salvo, an overflight, a lofted ICBM, a withdrawn impact prediction) through the
+     * signed feed: one alert per missile, the affected countries and severity, one consultation for the salvo.
+     */
+    @Test
+    void historicalLaunchPatternsGiveOneAlertPerMissileTheirThreatsAndOneConsultationPerCrisis() throws Exception {
+        new HistoricalReplays(url("alert-ingestion"), url("consultation")).run();
+    }
+
     private static String url(String service) {
         return "http://localhost:" + PORTS.get(service);
     }
