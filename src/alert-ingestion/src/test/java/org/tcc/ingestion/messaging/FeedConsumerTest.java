@@ -117,6 +117,27 @@ class FeedConsumerTest {
         }
     }
 
+    /** Two sensors either side of 180°: one alert, launch point near 180° (not near Greenwich), USA threatened. */
+    @Test
+    void reportsStraddlingTheAntimeridianFuseIntoOneAlertNearIt() {
+        try (KafkaProbe alerts = KafkaProbe.fromNow(Topics.ALERTS)) {
+            publish(report("us-tpy2-kyogamisaki", Country.USA, new GeoPoint(50.5, 179.95), new GeoPoint(52.5, -177.0)));
+            publish(report("jp-fps5-sado", Country.JPN, new GeoPoint(50.5, -179.95), new GeoPoint(52.5, -177.1)));
+            java.util.function.Predicate<ConsumerRecord<String, byte[]>> ours = r -> alert(r).launch() != null
+                    && Math.abs(alert(r).launch().launchPoint().lat() - 50.5) < 0.2
+                    && Math.abs(alert(r).launch().launchPoint().lon()) > 179.5;
+            alerts.await(r -> ours.test(r) && alert(r).launch().sensors().size() == 2, 1, WAIT);
+            List<ConsumerRecord<String, byte[]>> all = alerts.drain(Duration.ofSeconds(1)).stream().filter(ours)
+                    .toList();
+            assertEquals(1, all.stream().map(ConsumerRecord::key).distinct().count(), "one alert across 180°");
+            AlertState fused = alert(all.get(all.size() - 1));
+            assertEquals(180.0, Math.abs(fused.launch().launchPoint().lon()), 0.01);
+            assertEquals(List.of(Country.USA), fused.affectedCountries());
+            assertTrue(fused.threats().contains(new Threat(Country.USA, ThreatKind.OVERFLIGHT,
+                    "United States: Alaska and the Aleutian Islands", false, null)), fused.threats().toString());
+        }
+    }
+
     @Test
     void salvoOfThreeMissilesGivesThreeAlerts() {
         GeoPoint[] sites = {new GeoPoint(40.0, 127.5), new GeoPoint(40.05, 127.6), new GeoPoint(39.95, 127.55)};
