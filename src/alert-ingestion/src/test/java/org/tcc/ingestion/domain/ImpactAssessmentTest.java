@@ -187,6 +187,16 @@ class ImpactAssessmentTest {
     }
 
     @Test
+    void aLaunchTowardHawaiiAcrossTheAntimeridianThreatensTheUnitedStatesAndOverfliesJapan() {
+        ImpactAssessment.Result result = ASSESSMENT.assess(launch(MUPYONG_NI, new GeoPoint(21.3, -157.85),
+                MissileClass.ICBM, 0.9), List.of(), 2);
+        assertTrue(result.threats().contains(new Threat(Country.USA, ThreatKind.IMPACT_TERRITORY,
+                "United States: Hawaii, Midway and Johnston Atoll", false, null)), result.threats().toString());
+        assertEquals(List.of(Country.JPN), result.overflown(), result.threats().toString());
+        assertEquals(Severity.Extreme, result.severity());
+    }
+
+    @Test
     void ballisticLaunchOutsideEveryZoneIsSevereAndNamesNoCountry() {
         ImpactAssessment.Result result = ASSESSMENT.assess(launch(PYONGYANG, OPEN_SEA, MissileClass.IRBM, 0.6),
                 List.of(), 1);
