@@ -127,7 +127,7 @@ public final class SensorAlerts {
                 refined.type(), refined.region(), current.status(), refined.lifecycle(), headline, description,
                 severity, urgency, certainty, areaDesc, releasable.stream().sorted().toList(),
                 refined.affectedCountries(), refined.acknowledgements(), refined.launch(), refined.raisedAt(),
-                refined.updatedAt());
+                refined.updatedAt(), refined.threats());
     }
 
     /** The stronger of two CAP values (CAP lists them strongest first). */
@@ -211,7 +211,7 @@ public final class SensorAlerts {
     /**
      * Each area once, with the countries it concerns: {@code Japan (JPN)}; a disputed one says so and lists its
      * claimants alphabetically, taking no side: {@code Dokdo / Takeshima (Liancourt Rocks) (disputed area,
-     * claimed by JPN, KOR; concerns JPN, KOR)}.
+     * claimed by JPN, KOR; concerns KOR/JPN)}.
      */
     private static String areas(List<Threat> threats) {
         java.util.Map<String, java.util.TreeSet<Country>> byArea = new java.util.TreeMap<>();
@@ -227,7 +227,7 @@ public final class SensorAlerts {
             parts.add(t.disputed()
                     ? area + " (disputed area, claimed by " + String.join(", ",
                     t.claimants() == null ? List.of() : t.claimants().stream().sorted().toList())
-                    + "; concerns " + who.replace("/", ", ") + ")"
+                    + "; concerns " + who + ")"
                     : area + " (" + who + ")");
         });
         return String.join("; ", parts);
