@@ -15,7 +15,10 @@ public interface IngestionConfig {
     @WithDefault("classpath:sensors/local-sensors.jwks.json")
     String sensorRegistry();
 
-    /** GeoJSON FeatureCollection of impact zones (properties: name, country, kind TERRITORY|EEZ). */
+    /**
+     * GeoJSON FeatureCollection of impact zones (properties: name, kind TERRITORY|EEZ, and country, or disputed and
+     * claimants); see docs/architecture.md, "Zones, impact and overflight".
+     */
     @WithDefault("classpath:zones/default-zones.geojson")
     String zones();
 

@@ -200,6 +200,7 @@ public final class AlertRules {
         edit.accept(b);
         return new AlertState(a.alertId(), version, a.origin(), a.originCountry(), a.type(), a.region(), a.status(),
                 b.lifecycle, b.headline, b.description, b.severity, b.urgency, b.certainty, b.areaDesc,
-                b.releasableTo, a.affectedCountries(), b.acknowledgements, a.launch(), a.raisedAt(), now);
+                b.releasableTo, a.affectedCountries(), b.acknowledgements, a.launch(), a.raisedAt(), now,
+                a.threats());
     }
 }

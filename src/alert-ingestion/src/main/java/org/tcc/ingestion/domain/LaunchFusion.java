@@ -177,10 +177,9 @@ public final class LaunchFusion {
     }
 
     private static GeoPoint weightedPoint(List<Weighted<GeoPoint>> points) {
-        double total = points.stream().mapToDouble(Weighted::weight).sum();
-        double lat = points.stream().mapToDouble(p -> p.value().lat() * p.weight()).sum() / total;
-        double lon = points.stream().mapToDouble(p -> p.value().lon() * p.weight()).sum() / total;
-        return new GeoPoint(round(lat, 5), round(lon, 5));
+        GeoPoint mean = Geo.vectorMean(points.stream().map(Weighted::value).toList(),
+                points.stream().map(Weighted::weight).toList());
+        return new GeoPoint(round(mean.lat(), 5), round(mean.lon(), 5));
     }
 
     private static Double weightedMean(List<MissileLaunchReport> reports,

@@ -22,6 +22,8 @@ import org.tcc.contracts.events.alert.Certainty;
 import org.tcc.contracts.events.alert.Severity;
 import org.tcc.contracts.events.alert.Urgency;
 import org.tcc.contracts.events.alert.LaunchEstimate;
+import org.tcc.contracts.events.alert.Threat;
+import org.tcc.contracts.events.alert.ThreatKind;
 import org.tcc.contracts.events.feed.MissileLaunchReport;
 import org.tcc.contracts.events.feed.TrackPoint;
 
@@ -69,6 +71,9 @@ public final class SensorAlerts {
         }
         if (!Objects.equals(current.affectedCountries(), next.affectedCountries())) {
             changed.add("affectedCountries");
+        }
+        if (!Objects.equals(current.threats(), next.threats())) {
+            changed.add("threats");
         }
         if (!Objects.equals(current.headline(), next.headline())) {
             changed.add("headline");
@@ -122,7 +127,7 @@ public final class SensorAlerts {
                 refined.type(), refined.region(), current.status(), refined.lifecycle(), headline, description,
                 severity, urgency, certainty, areaDesc, releasable.stream().sorted().toList(),
                 refined.affectedCountries(), refined.acknowledgements(), refined.launch(), refined.raisedAt(),
-                refined.updatedAt());
+                refined.updatedAt(), refined.threats());
     }
 
     /** The stronger of two CAP values (CAP lists them strongest first). */
@@ -144,21 +149,30 @@ public final class SensorAlerts {
         releasable.add(first.reportingCountry());
         return new AlertState(alertId, version, AlertOrigin.SENSOR, first.reportingCountry(),
                 AlertType.MISSILE_LAUNCH, Regions.of(launch), status, AlertLifecycle.ACTIVE,
-                headline(status, launch, result), description(launch), result.severity(), result.urgency(),
+                headline(status, launch, result), description(launch, result), result.severity(), result.urgency(),
                 result.certainty(), areaDesc(launch, result), List.copyOf(releasable),
-                result.affected().stream().sorted().toList(), acknowledgements, launch, raisedAt, now);
+                result.affected().stream().sorted().toList(), acknowledgements, launch, raisedAt, now,
+                result.threats());
     }
 
+    /** E.g. {@code IRBM launch detected near 40.60N 126.40E, overflies JPN}; disputed areas are flagged. */
     static String headline(TrafficStatus status, LaunchEstimate launch, ImpactAssessment.Result result) {
         String prefix = status == TrafficStatus.ACTUAL ? "" : "[" + status + "] ";
         String what = launch.missileClass() + " launch detected near " + position(launch.launchPoint());
-        String where = result.affected().isEmpty() ? ""
-                : ", predicted impact threatens " + String.join("/", result.affected().stream().sorted()
-                        .map(Enum::name).toList());
+        StringBuilder where = new StringBuilder();
+        if (!result.impacted().isEmpty()) {
+            where.append(", predicted impact threatens ").append(codes(result.impacted()));
+            if (result.threats().stream().anyMatch(t -> t.kind() != ThreatKind.OVERFLIGHT && t.disputed())) {
+                where.append(" (disputed area)");
+            }
+        }
+        if (!result.overflown().isEmpty()) {
+            where.append(", overflies ").append(codes(result.overflown()));
+        }
         return prefix + what + where;
     }
 
-    private static String description(LaunchEstimate launch) {
+    private static String description(LaunchEstimate launch, ImpactAssessment.Result result) {
         StringBuilder text = new StringBuilder("Fused from " + launch.sensors().size() + " sensor(s): "
                 + String.join(", ", launch.sensors()) + ". Confidence " + launch.confidence() + ".");
         if (launch.apogeeKm() != null) {
@@ -170,17 +184,57 @@ public final class SensorAlerts {
         if (launch.flightTimeSeconds() != null) {
             text.append(" Flight time ").append(launch.flightTimeSeconds()).append(" s.");
         }
+        if (!result.overflown().isEmpty()) {
+            text.append(" Overflight: the predicted ground track crosses the territory of ")
+                    .append(codes(result.overflown())).append(".");
+        }
         return text.toString();
     }
 
     private static String areaDesc(LaunchEstimate launch, ImpactAssessment.Result result) {
+        StringBuilder text = new StringBuilder();
         if (launch.predictedImpactPoint() == null) {
-            return "Launch point " + position(launch.launchPoint()) + "; impact not yet predicted";
+            text.append("Launch point ").append(position(launch.launchPoint())).append("; impact not yet predicted");
+        } else {
+            text.append("Predicted impact ").append(position(launch.predictedImpactPoint()));
+            List<Threat> impact = result.threats().stream().filter(t -> t.kind() != ThreatKind.OVERFLIGHT).toList();
+            text.append(impact.isEmpty() ? " (outside every territory and EEZ)"
+                    : " in " + areas(impact));
         }
-        return "Predicted impact " + position(launch.predictedImpactPoint())
-                + (result.affected().isEmpty() ? " (outside every territory and EEZ)"
-                : " (inside the territory or EEZ of " + String.join("/", result.affected().stream().sorted()
-                        .map(Enum::name).toList()) + ")");
+        List<Threat> over = result.threats().stream().filter(t -> t.kind() == ThreatKind.OVERFLIGHT).toList();
+        if (!over.isEmpty()) {
+            text.append("; ground track overflies ").append(areas(over));
+        }
+        return text.length() <= 1000 ? text.toString() : text.substring(0, 999) + "…";
+    }
+
+    /**
+     * Each area once, with the countries it concerns: {@code Japan (JPN)}; a disputed one says so and lists its
+     * claimants alphabetically, taking no side: {@code Dokdo / Takeshima (Liancourt Rocks) (disputed area,
+     * claimed by JPN, KOR; concerns KOR/JPN)}.
+     */
+    private static String areas(List<Threat> threats) {
+        java.util.Map<String, java.util.TreeSet<Country>> byArea = new java.util.TreeMap<>();
+        java.util.Map<String, Threat> sample = new java.util.TreeMap<>();
+        for (Threat t : threats) {
+            byArea.computeIfAbsent(t.area(), k -> new java.util.TreeSet<>()).add(t.country());
+            sample.putIfAbsent(t.area(), t);
+        }
+        List<String> parts = new ArrayList<>();
+        byArea.forEach((area, countries) -> {
+            Threat t = sample.get(area);
+            String who = codes(List.copyOf(countries));
+            parts.add(t.disputed()
+                    ? area + " (disputed area, claimed by " + String.join(", ",
+                    t.claimants() == null ? List.of() : t.claimants().stream().sorted().toList())
+                    + "; concerns " + who + ")"
+                    : area + " (" + who + ")");
+        });
+        return String.join("; ", parts);
+    }
+
+    private static String codes(List<Country> countries) {
+        return String.join("/", countries.stream().sorted().map(Enum::name).toList());
     }
 
     private static String position(org.tcc.contracts.events.GeoPoint p) {

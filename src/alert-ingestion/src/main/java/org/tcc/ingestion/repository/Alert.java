@@ -84,6 +84,9 @@ public class Alert extends PanacheEntityBase {
     /** JSON of the fused {@link org.tcc.contracts.events.alert.LaunchEstimate}, for sensor alerts. */
     public String launch;
 
+    /** JSON array of the {@link org.tcc.contracts.events.alert.Threat}s of a sensor alert (impact, overflight). */
+    public String threats;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "alert_releasable_to", joinColumns = @JoinColumn(name = "alert_id"))
     @Column(name = "country")

@@ -112,12 +112,13 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
             try (PreparedStatement statement = connection.prepareStatement("""
                     INSERT INTO alert (id, version, origin, origin_country, raised_by, type, region, traffic_status,
                                        lifecycle, headline, description, severity, urgency, certainty, area_desc,
-                                       launch, raised_at, updated_at)
-                    SELECT CAST(id AS uuid), v, o, oc, rb, ty, re, st, lc, h, d, se, ur, ce, ad, la,
+                                       launch, threats, raised_at, updated_at)
+                    SELECT CAST(id AS uuid), v, o, oc, rb, ty, re, st, lc, h, d, se, ur, ce, ad, la, th,
                            CAST(ra AS timestamptz), CAST(ua AS timestamptz)
                     FROM unnest(?::text[], ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                                 ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                ?::text[], ?::text[]) u(id, v, o, oc, rb, ty, re, st, lc, h, d, se, ur, ce, ad, la, ra, ua)""")) {
+                                ?::text[], ?::text[], ?::text[])
+                         u(id, v, o, oc, rb, ty, re, st, lc, h, d, se, ur, ce, ad, la, th, ra, ua)""")) {
                 int i = 1;
                 statement.setArray(i++, text(connection, states, AlertState::alertId));
                 statement.setArray(i++, connection.createArrayOf("int8",
@@ -158,10 +159,11 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
             try (PreparedStatement statement = connection.prepareStatement("""
                     UPDATE alert t SET version = u.v, origin_country = u.oc, region = u.re, traffic_status = u.st,
                         lifecycle = u.lc, headline = u.h, description = u.d, severity = u.se, urgency = u.ur,
-                        certainty = u.ce, area_desc = u.ad, launch = u.la, updated_at = CAST(u.ua AS timestamptz)
+                        certainty = u.ce, area_desc = u.ad, launch = u.la, threats = u.th,
+                        updated_at = CAST(u.ua AS timestamptz)
                     FROM unnest(?::text[], ?::int8[], ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                         u(id, expected, v, oc, re, st, lc, h, d, se, ur, ce, ad, la, ua)
+                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                         u(id, expected, v, oc, re, st, lc, h, d, se, ur, ce, ad, la, th, ua)
                     WHERE t.id = CAST(u.id AS uuid) AND t.version = u.expected""")) {
                 int i = 1;
                 statement.setArray(i++, text(connection, states, AlertState::alertId));
@@ -194,7 +196,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         countries("alert_affected_country", affectedNew, true);
     }
 
-    /** region, status, lifecycle, headline, description, severity, urgency, certainty, areaDesc, launch. */
+    /** region, status, lifecycle, headline, description, severity, urgency, certainty, areaDesc, launch, threats. */
     private static int setMutable(Connection connection, PreparedStatement statement, int i, List<AlertState> states)
             throws SQLException {
         statement.setArray(i++, text(connection, states, a -> name(a.region())));
@@ -208,6 +210,8 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         statement.setArray(i++, text(connection, states, AlertState::areaDesc));
         statement.setArray(i++, text(connection, states, a -> a.launch() == null ? null
                 : new String(Json.toBytes(a.launch()), StandardCharsets.UTF_8)));
+        statement.setArray(i++, text(connection, states, a -> a.threats() == null ? null
+                : new String(Json.toBytes(a.threats()), StandardCharsets.UTF_8)));
         return i;
     }
 

@@ -28,10 +28,17 @@ public record FusionArea(TrafficStatus status, Instant from, Instant to, double 
                 point.lon() - dLon, point.lon() + dLon, cells(point, dLat, dLon));
     }
 
-    /** Whether a stored report with these fields is one this area looks at. */
+    /**
+     * Whether a stored report with these fields is one this area looks at. The box's longitudes may pass ±180 (a
+     * box around 179.9E reaches 181.3, i.e. 178.7W): a longitude counts as it is or shifted by a full turn.
+     */
     public boolean contains(TrafficStatus reportStatus, Instant detectedAt, double lat, double lon) {
         return reportStatus == status && !detectedAt.isBefore(from) && !detectedAt.isAfter(to)
-                && lat >= minLat && lat <= maxLat && lon >= minLon && lon <= maxLon;
+                && lat >= minLat && lat <= maxLat && (inLon(lon) || inLon(lon + 360) || inLon(lon - 360));
+    }
+
+    private boolean inLon(double lon) {
+        return lon >= minLon && lon <= maxLon;
     }
 
     /**
@@ -51,12 +58,21 @@ public record FusionArea(TrafficStatus status, Instant from, Instant to, double 
         return cells;
     }
 
-    /** The cells the box point ± (dLat, dLon) overlaps (one-degree steps, so no cell is skipped). */
+    /** {@code lon} in [-180, 180): the cells of a box that passes the antimeridian are those across it. */
+    private static double wrap(double lon) {
+        return ((lon + 180) % 360 + 360) % 360 - 180;
+    }
+
+    /**
+     * The cells the box point ± (dLat, dLon) overlaps (one-degree steps, so no cell is skipped; across the
+     * antimeridian the cells on the other side).
+     */
     private static Set<Integer> cells(GeoPoint point, double dLat, double dLon) {
         Set<Integer> cells = new TreeSet<>();
         for (double lat = point.lat() - dLat; lat < point.lat() + dLat + 1; lat += 1) {
             for (double lon = point.lon() - dLon; lon < point.lon() + dLon + 1; lon += 1) {
-                cells.add(SensorReport.cellOf(Math.min(lat, point.lat() + dLat), Math.min(lon, point.lon() + dLon)));
+                cells.add(SensorReport.cellOf(Math.min(lat, point.lat() + dLat),
+                        wrap(Math.min(lon, point.lon() + dLon))));
             }
         }
         return cells;

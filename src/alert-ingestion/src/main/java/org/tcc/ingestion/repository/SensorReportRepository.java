@@ -110,7 +110,10 @@ public class SensorReportRepository implements PanacheRepositoryBase<SensorRepor
                         SELECT DISTINCT r.alert_id FROM area
                         JOIN sensor_report r ON r.traffic_status = area.status AND r.launch_cell = area.cell
                           AND r.detected_at BETWEEN area.t_from AND area.t_to
-                          AND r.launch_lat BETWEEN area.la0 AND area.la1 AND r.launch_lon BETWEEN area.lo0 AND area.lo1
+                          AND r.launch_lat BETWEEN area.la0 AND area.la1
+                          AND (r.launch_lon BETWEEN area.lo0 AND area.lo1
+                               OR r.launch_lon + 360 BETWEEN area.lo0 AND area.lo1
+                               OR r.launch_lon - 360 BETWEEN area.lo0 AND area.lo1)
                         JOIN alert a ON a.id = r.alert_id AND a.lifecycle = 'ACTIVE')
                     SELECT r.alert_id, r.sensor_id, r.report_id FROM sensor_report r JOIN hit ON hit.alert_id = r.alert_id
                     ORDER BY r.alert_id, r.seq""")) {

@@ -7,6 +7,7 @@ import org.tcc.contracts.Json;
 import org.tcc.contracts.events.alert.Acknowledgement;
 import org.tcc.contracts.events.alert.AlertState;
 import org.tcc.contracts.events.alert.LaunchEstimate;
+import org.tcc.contracts.events.alert.Threat;
 import org.tcc.ingestion.repository.Alert;
 
 /** Converts between the stored alert and its wire snapshot, {@link AlertState}. */
@@ -24,7 +25,8 @@ public final class AlertSnapshots {
                         .sorted(Comparator.comparing(a -> a.acknowledgedAt))
                         .map(a -> new Acknowledgement(a.country, a.subject, a.acknowledgedAt)).toList(),
                 alert.launch == null ? null : Json.read(alert.launch.getBytes(), LaunchEstimate.class),
-                alert.raisedAt, alert.updatedAt);
+                alert.raisedAt, alert.updatedAt,
+                alert.threats == null ? null : List.of(Json.read(alert.threats.getBytes(), Threat[].class)));
     }
 
     /** Copies a snapshot (as returned by the domain) onto the stored alert. */
@@ -42,6 +44,7 @@ public final class AlertSnapshots {
         alert.certainty = state.certainty();
         alert.areaDesc = state.areaDesc();
         alert.launch = state.launch() == null ? null : new String(Json.toBytes(state.launch()));
+        alert.threats = state.threats() == null ? null : new String(Json.toBytes(state.threats()));
         alert.releasableTo.clear();
         alert.releasableTo.addAll(state.releasableTo());
         alert.affectedCountries.clear();

@@ -22,6 +22,8 @@ import org.tcc.contracts.events.alert.AlertRaised;
 import org.tcc.contracts.events.alert.AlertState;
 import org.tcc.contracts.events.alert.AlertUpdated;
 import org.tcc.contracts.events.alert.Severity;
+import org.tcc.contracts.events.alert.Threat;
+import org.tcc.contracts.events.alert.ThreatKind;
 import org.tcc.contracts.events.feed.MissileLaunchReport;
 import org.tcc.ingestion.domain.Geo;
 import org.tcc.testsupport.KafkaProbe;
@@ -76,6 +78,63 @@ class FeedConsumerTest {
             assertEquals(Severity.Extreme, fused.severity());
             assertEquals(List.of(Country.JPN), fused.affectedCountries());
             assertEquals(List.of(Country.USA, Country.KOR, Country.JPN), fused.releasableTo());
+        }
+    }
+
+    /**
+     * The 4 October 2022 Hwasong-12 pattern (public reporting: launched from Mupyong-ni, Jagang Province, over
+     * Aomori Prefecture, into the Pacific about 3,200 km east of Japan, outside its EEZ): an overflight of Japan,
+     * Extreme, said in the headline, the area and the threats, and kept through the database on refinement.
+     */
+    @Test
+    void hwasong12OverAomoriIsAnExtremeOverflightOfJapan() {
+        GeoPoint mupyongNi = new GeoPoint(40.6, 126.4);
+        GeoPoint pacific = new GeoPoint(33.0, 177.5);
+        try (KafkaProbe alerts = KafkaProbe.fromNow(Topics.ALERTS)) {
+            publish(report("kr-greenpine-1", Country.KOR, mupyongNi, pacific));
+            publish(report("jp-fps5-sado", Country.JPN, new GeoPoint(40.62, 126.43), new GeoPoint(33.1, 177.4)));
+            publish(report("us-tpy2-kyogamisaki", Country.USA, new GeoPoint(40.58, 126.38), new GeoPoint(32.9, 177.6)));
+            java.util.function.Predicate<ConsumerRecord<String, byte[]>> ours = r -> alert(r).launch() != null
+                    && Math.abs(alert(r).launch().launchPoint().lat() - 40.6) < 0.2
+                    && Math.abs(alert(r).launch().launchPoint().lon() - 126.4) < 0.2;
+            alerts.await(r -> ours.test(r) && alert(r).launch().sensors().size() == 3, 1, WAIT);
+            List<ConsumerRecord<String, byte[]>> all = alerts.drain(Duration.ofSeconds(1)).stream().filter(ours)
+                    .toList();
+            assertEquals(1, all.stream().map(ConsumerRecord::key).distinct().count(), "one alert for the missile");
+            for (ConsumerRecord<String, byte[]> record : all) {
+                AlertState state = alert(record);
+                assertEquals(Severity.Extreme, state.severity());
+                assertEquals(List.of(Country.JPN), state.affectedCountries());
+                assertEquals(List.of(new Threat(Country.JPN, ThreatKind.OVERFLIGHT, "Japan", false, null)),
+                        state.threats());
+                assertTrue(state.headline().endsWith(", overflies JPN"), state.headline());
+                assertTrue(state.areaDesc().contains("(outside every territory and EEZ); ground track overflies Japan (JPN)"),
+                        state.areaDesc());
+                assertTrue(state.description().contains("Overflight"), state.description());
+            }
+            assertTrue(all.stream().skip(1).map(r -> Json.read(r.value(), AlertUpdated.class).changedFields())
+                    .noneMatch(f -> f.contains("threats")), "threats survive the database between refinements");
+        }
+    }
+
+    /** Two sensors either side of 180°: one alert, launch point near 180° (not near Greenwich), USA threatened. */
+    @Test
+    void reportsStraddlingTheAntimeridianFuseIntoOneAlertNearIt() {
+        try (KafkaProbe alerts = KafkaProbe.fromNow(Topics.ALERTS)) {
+            publish(report("us-tpy2-kyogamisaki", Country.USA, new GeoPoint(50.5, 179.95), new GeoPoint(52.5, -177.0)));
+            publish(report("jp-fps5-sado", Country.JPN, new GeoPoint(50.5, -179.95), new GeoPoint(52.5, -177.1)));
+            java.util.function.Predicate<ConsumerRecord<String, byte[]>> ours = r -> alert(r).launch() != null
+                    && Math.abs(alert(r).launch().launchPoint().lat() - 50.5) < 0.2
+                    && Math.abs(alert(r).launch().launchPoint().lon()) > 179.5;
+            alerts.await(r -> ours.test(r) && alert(r).launch().sensors().size() == 2, 1, WAIT);
+            List<ConsumerRecord<String, byte[]>> all = alerts.drain(Duration.ofSeconds(1)).stream().filter(ours)
+                    .toList();
+            assertEquals(1, all.stream().map(ConsumerRecord::key).distinct().count(), "one alert across 180°");
+            AlertState fused = alert(all.get(all.size() - 1));
+            assertEquals(180.0, Math.abs(fused.launch().launchPoint().lon()), 0.01);
+            assertEquals(List.of(Country.USA), fused.affectedCountries());
+            assertTrue(fused.threats().contains(new Threat(Country.USA, ThreatKind.OVERFLIGHT,
+                    "United States: Alaska and the Aleutian Islands", false, null)), fused.threats().toString());
         }
     }
 

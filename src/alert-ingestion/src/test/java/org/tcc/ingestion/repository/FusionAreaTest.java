@@ -44,6 +44,34 @@ class FusionAreaTest {
         assertTrue(!area.contains(TrafficStatus.ACTUAL, t, 40.0, 125.7));
     }
 
+    @Test
+    void acrossTheAntimeridianReportsThatCanJoinOneLaunchShareALockCellAndTheLookupFindsThem() {
+        Random random = new Random(12);
+        for (int i = 0; i < 50_000; i++) {
+            GeoPoint estimate = new GeoPoint(-70 + 140 * random.nextDouble(), wrap(178 + 4 * random.nextDouble()));
+            GeoPoint a = normalized(destination(estimate, GATE_KM * random.nextDouble(), 360 * random.nextDouble()));
+            GeoPoint b = normalized(destination(estimate, GATE_KM * random.nextDouble(), 360 * random.nextDouble()));
+            assertTrue(FusionArea.lockCells(a, GATE_KM).contains(SensorReport.cellOf(b.lat(), b.lon())), a + " / " + b);
+            assertTrue(FusionArea.lockCells(b, GATE_KM).contains(SensorReport.cellOf(a.lat(), a.lon())), a + " / " + b);
+            FusionArea lookup = FusionArea.around(TrafficStatus.ACTUAL, Instant.EPOCH, a, Duration.ofSeconds(120),
+                    GATE_KM);
+            assertTrue(lookup.cells().contains(SensorReport.cellOf(b.lat(), b.lon())), "lookup cells " + a + " / " + b);
+            assertTrue(lookup.contains(TrafficStatus.ACTUAL, Instant.EPOCH, b.lat(), b.lon()), "box " + a + " / " + b);
+        }
+        FusionArea east = FusionArea.around(TrafficStatus.ACTUAL, Instant.EPOCH, new GeoPoint(51.0, 179.95),
+                Duration.ofSeconds(120), GATE_KM);
+        assertTrue(east.contains(TrafficStatus.ACTUAL, Instant.EPOCH, 51.0, -179.95));
+        assertTrue(!east.contains(TrafficStatus.ACTUAL, Instant.EPOCH, 51.0, 0.05), "not the other side of the world");
+    }
+
+    private static double wrap(double lon) {
+        return ((lon + 180) % 360 + 360) % 360 - 180;
+    }
+
+    private static GeoPoint normalized(GeoPoint p) {
+        return new GeoPoint(p.lat(), wrap(p.lon()));
+    }
+
     /** The point {@code km} away from {@code p} on initial bearing {@code bearing} (great circle). */
     private static GeoPoint destination(GeoPoint p, double km, double bearing) {
         double d = km / EARTH_RADIUS_KM;

@@ -13,7 +13,7 @@ import org.tcc.contracts.events.alert.AlertState;
  *   <li>the first notice of an alert goes at once;</li>
  *   <li>a newer version replaces one still waiting (never attempted) and keeps its due time;</li>
  *   <li>a later version is sent only when what a person acts on changed (its {@link #digest}: severity, affected
- *       countries, lifecycle), and no sooner than {@code interval} after the previous one.</li>
+ *       countries, what threatens them, lifecycle), and no sooner than {@code interval} after the previous one.</li>
  * </ul>
  */
 public final class Coalescing {
@@ -55,10 +55,19 @@ public final class Coalescing {
         return new SendAt(earliest.isAfter(now) ? earliest : now);
     }
 
-    /** What a person acts on: severity, affected countries and lifecycle. */
+    /**
+     * What a person acts on: severity, affected countries, lifecycle, and what threatens each country (impact or
+     * overflight, so an overflight newly predicted for an already affected country is sent).
+     */
     public static String digest(AlertState alert) {
         List<String> affected = alert.affectedCountries() == null ? List.of()
                 : alert.affectedCountries().stream().map(Enum::name).sorted().toList();
-        return alert.severity() + "|" + affected.stream().collect(Collectors.joining(",")) + "|" + alert.lifecycle();
+        String digest = alert.severity() + "|" + affected.stream().collect(Collectors.joining(",")) + "|"
+                + alert.lifecycle();
+        if (alert.threats() != null && !alert.threats().isEmpty()) {
+            digest += "|" + alert.threats().stream().map(t -> t.country() + ":" + t.kind()).distinct().sorted()
+                    .collect(Collectors.joining(","));
+        }
+        return digest;
     }
 }

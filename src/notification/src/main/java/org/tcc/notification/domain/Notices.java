@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.tcc.contracts.Country;
 import org.tcc.contracts.events.alert.AlertState;
+import org.tcc.contracts.events.alert.Threat;
 import org.tcc.contracts.events.consultation.ConsultationAlertAdded;
 import org.tcc.contracts.events.consultation.ConsultationState;
 
@@ -32,6 +33,11 @@ public final class Notices {
                 .append(", certainty: ").append(alert.certainty()).append('\n')
                 .append("Lifecycle: ").append(alert.lifecycle()).append('\n')
                 .append("Affected: ").append(codes(alert.affectedCountries())).append('\n');
+        if (alert.threats() != null) {
+            for (Threat threat : alert.threats()) {
+                text.append("Threat to ").append(threat.country()).append(": ").append(threat(threat)).append('\n');
+            }
+        }
         if (alert.description() != null) {
             text.append('\n').append(alert.description()).append('\n');
         }
@@ -86,6 +92,20 @@ public final class Notices {
                 + consultation.consultationId() + " moved to level " + consultation.level() + ".\n"
                 + "You are notified as " + step + " of the " + silent + " escalation chain.\n";
         return new Notice(Notice.Kind.CONSULTATION_ESCALATED, consultation.status(), title, text);
+    }
+
+    /** E.g. {@code OVERFLIGHT of Japan: the predicted ground track crosses its territory}. */
+    private static String threat(Threat threat) {
+        String what = switch (threat.kind()) {
+            case OVERFLIGHT -> "OVERFLIGHT of " + threat.area() + ": the predicted ground track crosses its territory";
+            case IMPACT_TERRITORY -> "predicted impact on " + threat.area();
+            case IMPACT_EEZ -> "predicted impact in " + threat.area();
+        };
+        if (threat.disputed()) {
+            what += " (disputed area" + (threat.claimants() == null || threat.claimants().isEmpty() ? ""
+                    : ", claimed by " + String.join(", ", threat.claimants().stream().sorted().toList())) + ")";
+        }
+        return what;
     }
 
     private static String codes(List<Country> countries) {

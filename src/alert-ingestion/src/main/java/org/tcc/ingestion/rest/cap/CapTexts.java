@@ -14,6 +14,8 @@ import org.tcc.contracts.events.alert.AlertState;
 import org.tcc.contracts.events.alert.AlertType;
 import org.tcc.contracts.events.alert.LaunchEstimate;
 import org.tcc.contracts.events.alert.Region;
+import org.tcc.contracts.events.alert.Threat;
+import org.tcc.contracts.events.alert.ThreatKind;
 
 /**
  * The system's own words in one CAP language, from the {@code messages/cap*.properties} bundles (UTF-8):
@@ -77,7 +79,7 @@ final class CapTexts {
 
     String description(AlertState alert) {
         return alert.description() == null ? null
-                : systemText(alert, alert.description(), (texts, a) -> texts.sensorDescription(a.launch()));
+                : systemText(alert, alert.description(), CapTexts::sensorDescription);
     }
 
     String areaDesc(AlertState alert) {
@@ -102,13 +104,27 @@ final class CapTexts {
                 + "] ";
         String headline = prefix + text("sensor.headline", text("missileClass." + launch.missileClass().name()),
                 position(launch.launchPoint()));
-        if (!alert.affectedCountries().isEmpty()) {
-            headline += text("sensor.headline.threatens", countries(alert.affectedCountries()));
+        if (alert.threats() == null) {
+            if (!alert.affectedCountries().isEmpty()) {
+                headline += text("sensor.headline.threatens", countries(alert.affectedCountries()));
+            }
+            return headline;
+        }
+        List<Threat> impact = impact(alert);
+        if (!impact.isEmpty()) {
+            headline += text(impact.stream().anyMatch(Threat::disputed) ? "sensor.headline.threatens.disputed"
+                    : "sensor.headline.threatens", countries(impact.stream().map(Threat::country).distinct().toList()));
+        }
+        List<Threat> over = overflight(alert);
+        if (!over.isEmpty()) {
+            headline += text("sensor.headline.overflies", countries(over.stream().map(Threat::country).distinct()
+                    .toList()));
         }
         return headline;
     }
 
-    String sensorDescription(LaunchEstimate launch) {
+    String sensorDescription(AlertState alert) {
+        LaunchEstimate launch = alert.launch();
         List<String> sentences = new ArrayList<>();
         sentences.add(text("sensor.description", String.valueOf(launch.sensors().size()),
                 String.join(", ", launch.sensors()), String.valueOf(launch.confidence())));
@@ -121,10 +137,18 @@ final class CapTexts {
         if (launch.flightTimeSeconds() != null) {
             sentences.add(text("sensor.description.flightTime", String.valueOf(launch.flightTimeSeconds())));
         }
+        List<Threat> over = alert.threats() == null ? List.of() : overflight(alert);
+        if (!over.isEmpty()) {
+            sentences.add(text("sensor.description.overflight",
+                    countries(over.stream().map(Threat::country).distinct().toList())));
+        }
         return String.join(" ", sentences);
     }
 
     String sensorArea(AlertState alert) {
+        if (alert.threats() != null) {
+            return threatArea(alert);
+        }
         LaunchEstimate launch = alert.launch();
         if (launch.predictedImpactPoint() == null) {
             return text("sensor.area.noImpact", position(launch.launchPoint()));
@@ -132,6 +156,55 @@ final class CapTexts {
         String impact = position(launch.predictedImpactPoint());
         return alert.affectedCountries().isEmpty() ? text("sensor.area.impact.outside", impact)
                 : text("sensor.area.impact.inside", impact, countries(alert.affectedCountries()));
+    }
+
+    /**
+     * The area of a sensor alert that names its threats (the zones, each with the countries it concerns; a
+     * disputed one says so and lists every claimant, alphabetically), as {@code SensorAlerts} writes it in English.
+     * Zone names are the zone file's, in every language.
+     */
+    private String threatArea(AlertState alert) {
+        LaunchEstimate launch = alert.launch();
+        String text;
+        if (launch.predictedImpactPoint() == null) {
+            text = text("sensor.area.noImpact", position(launch.launchPoint()));
+        } else {
+            List<Threat> impact = impact(alert);
+            String at = position(launch.predictedImpactPoint());
+            text = impact.isEmpty() ? text("sensor.area.impact.outside", at)
+                    : text("sensor.area.impact.in", at, zones(impact));
+        }
+        List<Threat> over = overflight(alert);
+        if (!over.isEmpty()) {
+            text += text("sensor.area.overflight", zones(over));
+        }
+        return text.length() <= 1000 ? text : text.substring(0, 999) + "…";
+    }
+
+    private String zones(List<Threat> threats) {
+        java.util.Map<String, java.util.TreeSet<Country>> byArea = new java.util.TreeMap<>();
+        java.util.Map<String, Threat> first = new java.util.TreeMap<>();
+        for (Threat t : threats) {
+            byArea.computeIfAbsent(t.area(), k -> new java.util.TreeSet<>()).add(t.country());
+            first.putIfAbsent(t.area(), t);
+        }
+        List<String> parts = new ArrayList<>();
+        byArea.forEach((area, concerned) -> {
+            Threat t = first.get(area);
+            String who = countries(List.copyOf(concerned));
+            parts.add(t.disputed() ? text("sensor.area.zone.disputed", area, String.join(", ",
+                    t.claimants() == null ? List.of() : t.claimants().stream().sorted().toList()), who)
+                    : text("sensor.area.zone", area, who));
+        });
+        return String.join(text("sensor.area.zones.separator"), parts);
+    }
+
+    private static List<Threat> impact(AlertState alert) {
+        return alert.threats().stream().filter(t -> t.kind() != ThreatKind.OVERFLIGHT).toList();
+    }
+
+    private static List<Threat> overflight(AlertState alert) {
+        return alert.threats().stream().filter(t -> t.kind() == ThreatKind.OVERFLIGHT).toList();
     }
 
     private String position(GeoPoint p) {

@@ -182,6 +182,49 @@ class CapWriterTest {
         assertEquals(List.of("Missile launch", "미사일 발사", "ミサイル発射"), texts(doc, "event"));
     }
 
+    private static AlertState sensorFrom(GeoPoint launch, GeoPoint impact) {
+        SensorAlerts alerts = new SensorAlerts(new ImpactAssessment(ZonesFixture.defaults()),
+                EnumSet.allOf(Country.class));
+        List<org.tcc.contracts.events.feed.MissileLaunchReport> reports = List.of(TestReports.report(
+                "jp-aegis-kongo", Country.JPN, "r-1", RAISED, launch, impact, MissileClass.IRBM, 0.9,
+                TrafficStatus.ACTUAL, null));
+        return alerts.raise(UUID.randomUUID().toString(), reports, reports, RAISED).alert();
+    }
+
+    @Test
+    void anOverflightIsSaidInEveryLanguage() throws Exception {
+        // the 2022 Hwasong-12 pattern: Mupyong-ni over Aomori into the Pacific
+        AlertState alert = sensorFrom(new GeoPoint(40.6, 126.4), new GeoPoint(33.0, 177.5));
+        String xml = CapWriter.write(alert);
+        assertEquals(List.of(), Cap12Schema.violations(xml), xml);
+        Document doc = dom(xml);
+        assertTrue(alert.headline().endsWith(", overflies JPN"), alert.headline());
+        assertEquals(alert.headline(), infoText(doc, 0, "headline"));
+        assertEquals(alert.description(), infoText(doc, 0, "description"));
+        assertEquals(alert.areaDesc(), infoText(doc, 0, "areaDesc"));
+        assertTrue(infoText(doc, 1, "headline").endsWith(", 상공 통과: 일본"), infoText(doc, 1, "headline"));
+        assertTrue(infoText(doc, 2, "headline").endsWith("、上空通過: 日本"), infoText(doc, 2, "headline"));
+        assertTrue(infoText(doc, 1, "description").contains("상공 통과: 예상 비행 경로가 일본의 영토 상공을 지남."),
+                infoText(doc, 1, "description"));
+        assertTrue(infoText(doc, 2, "areaDesc").contains("飛翔経路の上空通過: Japan（日本）"),
+                infoText(doc, 2, "areaDesc"));
+    }
+
+    @Test
+    void aDisputedAreaIsSaidToBeDisputedInEveryLanguageNamingEveryClaimant() throws Exception {
+        // from the Wonsan coast over the sea into the waters around Dokdo / Takeshima
+        AlertState alert = sensorFrom(new GeoPoint(39.2, 127.6), new GeoPoint(37.4, 132.3));
+        String xml = CapWriter.write(alert);
+        assertEquals(List.of(), Cap12Schema.violations(xml), xml);
+        Document doc = dom(xml);
+        assertEquals(alert.areaDesc(), infoText(doc, 0, "areaDesc"));
+        assertTrue(alert.areaDesc().contains("Dokdo / Takeshima (Liancourt Rocks) (disputed area, claimed by JPN, "
+                + "KOR; concerns KOR/JPN)"), alert.areaDesc());
+        assertTrue(infoText(doc, 1, "areaDesc").contains("(분쟁 지역, 주장국: JPN, KOR; 관련국: 한국·일본)"),
+                infoText(doc, 1, "areaDesc"));
+        assertTrue(infoText(doc, 2, "headline").endsWith("（係争地域）"), infoText(doc, 2, "headline"));
+    }
+
     @Test
     void aSensorAlertsTextEditedByAPersonIsLeftAsWritten() throws Exception {
         AlertState edited = with(sensor(TestReports.OPEN_SEA, TrafficStatus.ACTUAL), 1, AlertLifecycle.ACTIVE,

@@ -17,6 +17,8 @@ import org.tcc.contracts.events.Values;
  * @param areaDesc optional, CAP {@code areaDesc}
  * @param releasableTo countries allowed to see the alert (at least one)
  * @param launch optional, set for sensor-originated missile launches
+ * @param threats optional, set for sensor-originated missile launches: per affected country, what threatens it
+ *                (impact on territory, impact in the EEZ, overflight), sorted by country, kind and area
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AlertState(
@@ -39,11 +41,25 @@ public record AlertState(
         List<Acknowledgement> acknowledgements,
         LaunchEstimate launch,
         Instant raisedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<Threat> threats) {
 
     public AlertState {
         releasableTo = Values.copy(releasableTo);
         affectedCountries = Values.copy(affectedCountries);
         acknowledgements = Values.copy(acknowledgements);
+        threats = Values.copy(threats);
+    }
+
+    /** An alert without {@code threats} (liaison alerts; producers written before the field existed). */
+    public AlertState(String alertId, long version, AlertOrigin origin, Country originCountry, AlertType type,
+                      Region region, TrafficStatus status, AlertLifecycle lifecycle, String headline,
+                      String description, Severity severity, Urgency urgency, Certainty certainty, String areaDesc,
+                      List<Country> releasableTo, List<Country> affectedCountries,
+                      List<Acknowledgement> acknowledgements, LaunchEstimate launch, Instant raisedAt,
+                      Instant updatedAt) {
+        this(alertId, version, origin, originCountry, type, region, status, lifecycle, headline, description,
+                severity, urgency, certainty, areaDesc, releasableTo, affectedCountries, acknowledgements, launch,
+                raisedAt, updatedAt, null);
     }
 }
