@@ -214,23 +214,10 @@ public final class SensorAlerts {
      * claimed by JPN, KOR; concerns KOR/JPN)}.
      */
     private static String areas(List<Threat> threats) {
-        java.util.Map<String, java.util.TreeSet<Country>> byArea = new java.util.TreeMap<>();
-        java.util.Map<String, Threat> sample = new java.util.TreeMap<>();
-        for (Threat t : threats) {
-            byArea.computeIfAbsent(t.area(), k -> new java.util.TreeSet<>()).add(t.country());
-            sample.putIfAbsent(t.area(), t);
-        }
-        List<String> parts = new ArrayList<>();
-        byArea.forEach((area, countries) -> {
-            Threat t = sample.get(area);
-            String who = codes(List.copyOf(countries));
-            parts.add(t.disputed()
-                    ? area + " (disputed area, claimed by " + String.join(", ",
-                    t.claimants() == null ? List.of() : t.claimants().stream().sorted().toList())
-                    + "; concerns " + who + ")"
-                    : area + " (" + who + ")");
-        });
-        return String.join("; ", parts);
+        return String.join("; ", ThreatArea.of(threats).stream().map(t -> t.disputed()
+                ? t.area() + " (disputed area, claimed by " + String.join(", ", t.claimants()) + "; concerns "
+                + codes(t.countries()) + ")"
+                : t.area() + " (" + codes(t.countries()) + ")").toList());
     }
 
     private static String codes(List<Country> countries) {

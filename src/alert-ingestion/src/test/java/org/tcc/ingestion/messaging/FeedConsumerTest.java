@@ -205,6 +205,43 @@ class FeedConsumerTest {
         }
     }
 
+    /**
+     * Stable ownership through the real feed and API: a KOR sensor raises the alert, the KOR liaison rewrites its
+     * headline and raises its severity by hand, then a USA sensor reports an earlier detection of the same launch.
+     * The refinement fuses the USA report but keeps the origin and everything the liaison set.
+     */
+    @Test
+    void aLiaisonsEditAndTheOriginSurviveALaterRefinementByAnEarlierForeignDetection() {
+        GeoPoint site = new GeoPoint(37.40, 124.20);
+        GeoPoint impact = new GeoPoint(35.00, 122.00); // Yellow Sea, China's side of the median line: no zone of ours
+        java.util.function.Predicate<ConsumerRecord<String, byte[]>> fromSite = r -> alert(r).launch() != null
+                && Geo.distanceKm(alert(r).launch().launchPoint(), site) < 30;
+        try (KafkaProbe alerts = KafkaProbe.fromNow(Topics.ALERTS)) {
+            publish(report("kr-greenpine-1", Country.KOR, site, impact));
+            ConsumerRecord<String, byte[]> raised = alerts.await(fromSite, 1, WAIT).get(0);
+            String id = raised.key();
+            assertEquals(Severity.Severe, alert(raised).severity(), "the sensors alone: no zone threatened");
+            String liaisonHeadline = "KOR liaison: second launch from the west coast today, treat as hostile";
+            io.restassured.RestAssured.given().auth().oauth2(org.tcc.testsupport.Tokens.user("kr-liaison"))
+                    .contentType("application/json").body(java.util.Map.of("headline", liaisonHeadline,
+                            "severity", "Extreme", "reason", "assessed by hand"))
+                    .when().patch("/api/v1/alerts/" + id).then().statusCode(200);
+
+            MissileLaunchReport american = report("us-tpy2-kyogamisaki", Country.USA, site, impact);
+            publish(new MissileLaunchReport(american.reportId(), american.sensorId(), american.reportingCountry(),
+                    american.detectedAt().minusSeconds(30), american.launchPoint(), american.predictedImpactPoint(),
+                    american.apogeeKm(), american.rangeKm(), american.flightTimeSeconds(), american.missileClass(),
+                    american.confidence(), null, american.status()));
+            AlertState refined = alert(alerts.await(r -> id.equals(r.key()) && alert(r).launch() != null
+                    && alert(r).launch().sensors().size() == 2, 1, WAIT).get(0));
+
+            assertEquals(Country.KOR, refined.originCountry(), "an earlier USA detection takes nothing over");
+            assertEquals(liaisonHeadline, refined.headline(), "the liaison's headline survives");
+            assertEquals(Severity.Extreme, refined.severity(), "a severity raised by hand is never lowered");
+            assertTrue(refined.launch().detectedAt().isBefore(american.detectedAt()), "the estimate follows the sensors");
+        }
+    }
+
     private static List<org.tcc.contracts.events.alert.AppliedReport> applied(ConsumerRecord<String, byte[]> r) {
         List<org.tcc.contracts.events.alert.AppliedReport> applied = KafkaProbe.header(r, CloudEvents.HEADER_TYPE)
                 .contains("AlertRaised") ? Json.read(r.value(), AlertRaised.class).appliedReports()

@@ -320,6 +320,17 @@ public class ConsultationService {
      * An alert not yet in a consultation that meets the convening policy joins the open consultation of its crisis
      * or convenes its own; returns its link, empty when the policy skips it.
      */
+    /** What the audit entry of a policy decision on an alert says first: which alert, event and version. */
+    private static Map<String, Object> policyDetails(AlertState alert, String eventId) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("trigger", "policy");
+        details.put("alertId", alert.alertId());
+        details.put("alertEventId", eventId);
+        details.put("alertVersion", alert.version());
+        details.put("severity", alert.severity());
+        return details;
+    }
+
     private Optional<ConsultationAlertEntity> conveneOrJoin(AlertState alert, String eventId, Batch batch) {
         ConvenePolicy.Decision decision = batch.policy().decide(alert);
         if (decision instanceof ConvenePolicy.Skip skip) {
@@ -339,12 +350,7 @@ public class ConsultationService {
             Outcome outcome = c.addAlert(alert.alertId(), truncate(alert.headline(), 256), alert.severity(),
                     raisedAt, convene.level(), now);
             if (outcome instanceof Outcome.Applied applied) {
-                Map<String, Object> details = new LinkedHashMap<>();
-                details.put("trigger", "policy");
-                details.put("alertId", alert.alertId());
-                details.put("alertEventId", eventId);
-                details.put("alertVersion", alert.version());
-                details.put("severity", alert.severity());
+                Map<String, Object> details = policyDetails(alert, eventId);
                 details.put("headline", alert.headline());
                 details.put("raisedAt", raisedAt);
                 details.put("alertCount", c.alertCount());
@@ -361,12 +367,7 @@ public class ConsultationService {
         Consultation.Convened convened = Consultation.convene(new Consultation.Convening(UUID.randomUUID().toString(),
                 alert.alertId(), truncate(alert.headline(), 256), alert.type(), alert.region(), alert.status(),
                 convene.level(), convene.participants(), null), now, rules.deadlines());
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("trigger", "policy");
-        details.put("alertId", alert.alertId());
-        details.put("alertEventId", eventId);
-        details.put("alertVersion", alert.version());
-        details.put("severity", alert.severity());
+        Map<String, Object> details = policyDetails(alert, eventId);
         details.put("participants", convened.consultation().state().participants());
         details.put("level", convene.level());
         details.put("status", alert.status());

@@ -76,13 +76,18 @@ final class Verifier {
             values.add(single(c, "SELECT count(*) FROM notification"));
             values.add(single(c, "SELECT count(*) FROM delivery WHERE status IN ('PENDING', 'FAILED')"));
             values.add(single(c, "SELECT count(*) FROM outbox_event WHERE published_at IS NULL"));
+            // an unacknowledged alert's chain still to run (duty officer at 2 min, senior official at 4 min)
+            values.add(single(c, "SELECT count(*) FROM escalation WHERE state = 'ACTIVE'"));
         }
         return values;
     }
 
-    /** Work still queued: unpublished outbox rows and deliveries not yet done, in all services. */
+    /**
+     * Work still queued: unpublished outbox rows, deliveries not yet done and escalation chains not yet at their
+     * end, in all services.
+     */
     static long queued(List<Long> progress) {
-        return progress.get(1) + progress.get(4) + progress.get(6) + progress.get(7);
+        return progress.get(1) + progress.get(4) + progress.get(6) + progress.get(7) + progress.get(8);
     }
 
     long[] streamBaseline() throws SQLException {

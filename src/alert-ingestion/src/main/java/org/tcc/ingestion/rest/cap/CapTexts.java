@@ -16,6 +16,7 @@ import org.tcc.contracts.events.alert.LaunchEstimate;
 import org.tcc.contracts.events.alert.Region;
 import org.tcc.contracts.events.alert.Threat;
 import org.tcc.contracts.events.alert.ThreatKind;
+import org.tcc.ingestion.domain.ThreatArea;
 
 /**
  * The system's own words in one CAP language, from the {@code messages/cap*.properties} bundles (UTF-8):
@@ -182,21 +183,10 @@ final class CapTexts {
     }
 
     private String zones(List<Threat> threats) {
-        java.util.Map<String, java.util.TreeSet<Country>> byArea = new java.util.TreeMap<>();
-        java.util.Map<String, Threat> first = new java.util.TreeMap<>();
-        for (Threat t : threats) {
-            byArea.computeIfAbsent(t.area(), k -> new java.util.TreeSet<>()).add(t.country());
-            first.putIfAbsent(t.area(), t);
-        }
-        List<String> parts = new ArrayList<>();
-        byArea.forEach((area, concerned) -> {
-            Threat t = first.get(area);
-            String who = countries(List.copyOf(concerned));
-            parts.add(t.disputed() ? text("sensor.area.zone.disputed", area, String.join(", ",
-                    t.claimants() == null ? List.of() : t.claimants().stream().sorted().toList()), who)
-                    : text("sensor.area.zone", area, who));
-        });
-        return String.join(text("sensor.area.zones.separator"), parts);
+        return String.join(text("sensor.area.zones.separator"), ThreatArea.of(threats).stream().map(t ->
+                t.disputed() ? text("sensor.area.zone.disputed", t.area(), String.join(", ", t.claimants()),
+                        countries(t.countries()))
+                        : text("sensor.area.zone", t.area(), countries(t.countries()))).toList());
     }
 
     private static List<Threat> impact(AlertState alert) {
