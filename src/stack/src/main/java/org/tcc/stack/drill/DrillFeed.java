@@ -23,7 +23,9 @@ import org.tcc.stack.feed.SensorSigner;
  * <p>Valid traffic: each launch is seen by a USA, a KOR and a JPN sensor (three consecutive valid messages, fused
  * into one alert), launch sites on a grid wider than the fusion gates so that launches never fuse with each other.
  * Bad traffic ({@code badPercent} of all messages), in turn: a forged report (payload changed after signing),
- * malformed JSON, a schema violation and an oversized report (a ~900 KB track, under Kafka's 1 MB record limit).
+ * malformed JSON, a schema violation and an oversized report (a ~600 KB track: far above the 64 KB a report may
+ * have, and under Kafka's 1 MB record limit with room for the JSON of random track points; at 900 KB some records
+ * came out above 1 MB and the broker refused them).
  * During the calm phase (before the first fault), after the warm-up, messages are cut into windows of
  * {@code windowSize} messages counted from the end of the warm-up: window 0 without bad messages, window 1 with them,
  * and so on alternately, so that the latency of valid reports can be compared window by window (clean window k
@@ -35,7 +37,7 @@ final class DrillFeed {
             {"jp-fps5-sado", "JPN"}};
     /** Header naming the drill message on every record the drill sends (operators can tell drill traffic apart). */
     static final String DRILL_HEADER = "tcc-drill-message";
-    static final int OVERSIZED_BYTES = 900_000;
+    static final int OVERSIZED_BYTES = 600_000;
     /** Window index of a message that is in no calm-phase window. */
     static final int NO_WINDOW = -1;
 
