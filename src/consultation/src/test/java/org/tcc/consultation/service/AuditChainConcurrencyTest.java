@@ -7,6 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.tcc.testsupport.DriverTrace;
 import org.tcc.consultation.repository.AuditEntryEntity;
@@ -36,6 +38,12 @@ class AuditChainConcurrencyTest {
     @Inject
     EntityManager em;
 
+    private boolean someoneWaitsForAnAdvisoryLock() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").getSingleResult())
+                .longValue() > 0);
+    }
+
     @Test
     void concurrentTransactionsEachAppendARunOfEntriesAndTheChainStaysIntact() throws Exception {
         String subject = "audit-race-" + UUID.randomUUID();
@@ -43,16 +51,28 @@ class AuditChainConcurrencyTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<List<Long>>> runs = new ArrayList<>();
+            // the first transaction takes the chain's lock with its first entry and goes on only once the second
+            // is seen waiting for that lock: their appends are certain to overlap in time
+            CountDownLatch firstHoldsTheLock = new CountDownLatch(1);
             for (String who : List.of("first", "second")) {
+                boolean first = who.equals("first");
                 runs.add(pool.submit(() -> {
                     start.await();
+                    if (!first) {
+                        firstHoldsTheLock.await();
+                    }
                     return QuarkusTransaction.requiringNew().call(() -> {
                         List<Long> seqs = new ArrayList<>();
                         for (int i = 0; i < PER_TRANSACTION; i++) {
                             AuditEntryEntity e = audit.append(new AuditLog.Action(null, subject, null, "CLOSE",
                                     null, null, Map.of("writer", who, "n", i)));
                             seqs.add(e.seq);
-                            Thread.sleep(10); // leave the other transaction time to try its appends meanwhile
+                            if (first && i == 0) {
+                                firstHoldsTheLock.countDown();
+                                Awaitility.await("the second transaction waits for the chain's lock")
+                                        .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                                        .until(this::someoneWaitsForAnAdvisoryLock);
+                            }
                         }
                         return seqs;
                     });
