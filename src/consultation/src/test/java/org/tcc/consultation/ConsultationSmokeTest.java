@@ -5,4 +5,14 @@ import org.tcc.testsupport.ServiceSmokeTest;
 
 @QuarkusTest
 class ConsultationSmokeTest extends ServiceSmokeTest {
+
+    @Override
+    protected String protectedPath() {
+        return "/api/v1/consultations";
+    }
+
+    @Override
+    protected String user() {
+        return "us-liaison";
+    }
 }

@@ -40,6 +40,7 @@ class TrilateralScenarioTest {
 
     private static final List<String> SERVICES = List.of("alert-ingestion", "consultation", "notification");
     private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
+    private static final Map<String, Integer> MANAGEMENT_PORTS = new LinkedHashMap<>();
     private static final List<Long> PROCESSES = new ArrayList<>();
     private static GreenMail smtp;
 
@@ -57,13 +58,15 @@ class TrilateralScenarioTest {
         for (String service : SERVICES) {
             int port = freePort();
             PORTS.put(service, port);
+            MANAGEMENT_PORTS.put(service, freePort());
             Map<String, String> extra = ServiceLauncher.localStackSettings(service, smtpPort);
             Path jar = root.resolve("src").resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-            PROCESSES.add(ServiceLauncher.start(jar, service, port, new ServiceLauncher.Wiring(kafka, issuer,
+            PROCESSES.add(ServiceLauncher.start(jar, service, port, MANAGEMENT_PORTS.get(service),
+                    new ServiceLauncher.Wiring(kafka, issuer,
                     TestPostgres.port(), TestPostgres.PASSWORD, extra), logs.resolve(service + ".log"), logs));
         }
         for (String service : SERVICES) {
-            awaitReady(service, "http://localhost:" + PORTS.get(service) + "/q/health/ready");
+            awaitReady(service, "http://localhost:" + MANAGEMENT_PORTS.get(service) + "/q/health/ready");
         }
     }
 

@@ -5,4 +5,14 @@ import org.tcc.testsupport.ServiceSmokeTest;
 
 @QuarkusTest
 class NotificationSmokeTest extends ServiceSmokeTest {
+
+    @Override
+    protected String protectedPath() {
+        return "/api/v1/recipients";
+    }
+
+    @Override
+    protected String user() {
+        return "admin";
+    }
 }

@@ -18,11 +18,17 @@ public final class ServiceLauncher {
     }
 
     /**
-     * What a service needs beyond the shared wiring on one developer machine: the notification service seeds its
+     * What a service needs beyond the shared wiring on one developer machine: ingestion trusts the repository's
+     * local sensor keys and demo zones (explicitly: production refuses them), the notification service seeds its
      * directory from the local realm's users, may call plain-http webhooks on localhost, and mails through the
      * local SMTP server.
      */
     public static Map<String, String> localStackSettings(String service, int smtpPort) {
+        if (service.equals("alert-ingestion")) {
+            // the repository's sensor keys and demo zones: refused in production unless accepted explicitly
+            return Map.of("TCC_SENSOR_REGISTRY", "classpath:sensors/local-sensors.jwks.json",
+                    "TCC_ZONES", "classpath:zones/default-zones.geojson", "TCC_ACCEPT_REPOSITORY_MATERIAL", "true");
+        }
         if (!service.equals("notification")) {
             return Map.of();
         }
@@ -43,7 +49,8 @@ public final class ServiceLauncher {
     static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC";
 
     /** Returns the process (group) id; output goes to {@code log}. */
-    public static long start(Path jar, String name, int port, Wiring wiring, Path log, Path workDir)
+    public static long start(Path jar, String name, int port, int managementPort, Wiring wiring, Path log,
+                             Path workDir)
             throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of("setsid", Processes.javaBinary(), "-Xms64m",
                 "-Xmx384m"));
@@ -56,6 +63,7 @@ public final class ServiceLauncher {
         String database = "tcc_" + name.replace('-', '_');
         Map<String, String> env = builder.environment();
         env.put("TCC_HTTP_PORT", String.valueOf(port));
+        env.put("TCC_MANAGEMENT_PORT", String.valueOf(managementPort));
         env.put("TCC_DB_URL", "jdbc:postgresql://localhost:" + wiring.postgresPort() + "/" + database);
         env.put("TCC_DB_USER", database);
         env.put("TCC_DB_PASSWORD", wiring.dbPassword());

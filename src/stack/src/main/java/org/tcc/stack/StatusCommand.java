@@ -17,7 +17,7 @@ public class StatusCommand implements Callable<Integer> {
         allUp &= line("postgresql", KafkaServer.isListening(layout.postgresPort()), "port " + layout.postgresPort());
         allUp &= line("keycloak", KeycloakServer.isReady(layout.keycloakPort()), layout.issuer());
         for (StackLayout.Service service : layout.services()) {
-            allUp &= line(service.name(), Health.isUp(service.url() + "/q/health/ready"), service.url());
+            allUp &= line(service.name(), Health.isUp(service.readinessUrl()), service.url());
         }
         return allUp ? 0 : 1;
     }

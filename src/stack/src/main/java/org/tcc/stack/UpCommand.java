@@ -188,6 +188,7 @@ public class UpCommand implements Callable<Integer> {
                     layout.postgresPort(), DB_PASSWORD, ServiceLauncher.localStackSettings(service.name(),
                     layout.smtpPort()));
             Starter starter = () -> ServiceLauncher.start(service.jar(layout.root()), service.name(), service.port(),
+                    service.managementPort(),
                     wiring, layout.logs().resolve(service.name() + ".log"), layout.home());
             starters.put(service.name(), starter);
             remember(service.name(), starter.start());
@@ -196,8 +197,8 @@ public class UpCommand implements Callable<Integer> {
 
     private void awaitServicesReady() {
         for (StackLayout.Service service : layout.services()) {
-            Console.say("waiting for " + service.name() + " health checks (" + service.url() + "/q/health/ready)");
-            Health.awaitUp(service.url() + "/q/health/ready", processGroups.get(service.name()),
+            Console.say("waiting for " + service.name() + " health checks (" + service.readinessUrl() + ")");
+            Health.awaitUp(service.readinessUrl(), processGroups.get(service.name()),
                     Duration.ofMinutes(3));
         }
     }
@@ -207,7 +208,7 @@ public class UpCommand implements Callable<Integer> {
         out.append("\nready (").append(took.toSeconds()).append(" s): every health check is UP\n\n");
         for (StackLayout.Service service : layout.services()) {
             out.append(String.format("  %-16s %s   (OpenAPI %s/q/swagger-ui)%n", service.name(), service.url(),
-                    service.url()));
+                    service.managementUrl()));
         }
         out.append(String.format("  %-16s http://localhost:%d  (admin console: admin / admin-local, realm tcc)%n",
                 "keycloak", layout.keycloakPort()));

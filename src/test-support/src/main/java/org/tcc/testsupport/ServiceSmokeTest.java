@@ -4,19 +4,45 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.restassured.RestAssured;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every TCC service exposes: health (readiness covers Kafka and the database), Prometheus metrics and
- * OpenAPI. A service's test extends it and adds {@code @QuarkusTest}.
+ * What every TCC service exposes and how its HTTP edges behave: health (readiness covers Kafka and the database),
+ * Prometheus metrics and OpenAPI on the management interface only; problem details for what the HTTP layer refuses
+ * before a resource sees it; security headers; no call to Keycloak for a token that is not a valid JWT of the realm.
+ * A service's test extends it and adds {@code @QuarkusTest}.
  */
 public abstract class ServiceSmokeTest {
 
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    /** A collection of the service's API that needs a bearer token (GET lists it, POST adds to it, no PATCH). */
+    protected abstract String protectedPath();
+
+    /** A realm user whose token may list {@link #protectedPath()}. */
+    protected abstract String user();
+
+    private String managementUrl(String path) {
+        return management.getProtocol() + "://" + management.getHost() + ":" + management.getPort() + path;
+    }
+
     @Test
     void livenessAndReadinessAreUpWithKafkaAndDatabaseChecked() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when().get(managementUrl("/q/health/live")).then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get(managementUrl("/q/health/ready")).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check",
                         "SmallRye Reactive Messaging - readiness check"));
@@ -24,13 +50,105 @@ public abstract class ServiceSmokeTest {
 
     @Test
     void prometheusMetricsAreExposed() {
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when().get(managementUrl("/q/metrics")).then().statusCode(200)
                 .body(containsString("# TYPE jvm_memory_used_bytes"));
     }
 
     @Test
     void openApiDocumentIsPublished() {
-        given().when().get("/q/openapi?format=json").then().statusCode(200)
-                .body("openapi", org.hamcrest.Matchers.startsWith("3."));
+        given().when().get(managementUrl("/q/openapi?format=json")).then().statusCode(200)
+                .body("openapi", startsWith("3."));
+    }
+
+    @Test
+    void managementEndpointsAreNotServedBesideTheApi() {
+        for (String path : List.of("/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+            given().when().get(path).then().statusCode(404)
+                    .contentType(ProblemJson.TYPE);
+        }
+    }
+
+    @Test
+    void unknownPathAndWrongMethodAreProblems() {
+        given().when().get("/no-such-resource").then().statusCode(404)
+                .contentType(ProblemJson.TYPE).body("status", equalTo(404));
+        given().auth().oauth2(Tokens.user(user())).when().patch(protectedPath()).then().statusCode(405)
+                .contentType(ProblemJson.TYPE).body("status", equalTo(405));
+    }
+
+    /**
+     * A 10 MiB body is refused as soon as its Content-Length is read: the client sends the head and the first
+     * kilobyte, and the answer is already there (a client streaming the rest would only meet a closed connection).
+     */
+    @Test
+    void oversizedBodyIsAProblemBeforeAnythingReadsIt() throws Exception {
+        URL api = new URL(RestAssured.baseURI + ":" + RestAssured.port);
+        try (Socket socket = new Socket(api.getHost(), api.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST " + protectedPath() + " HTTP/1.1\r\nHost: " + api.getHost() + "\r\n"
+                    + "Authorization: Bearer " + Tokens.user(user()) + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + (10 * 1024 * 1024) + "\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(" ".repeat(1024).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(socket.getInputStream().readNBytes(4096), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"),
+                    answer);
+            assertTrue(answer.contains("\"status\":413"), answer);
+        }
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() {
+        for (var response : List.of(given().when().get("/no-such-resource"),
+                given().when().get(protectedPath()),
+                given().auth().oauth2(Tokens.user(user())).when().get(protectedPath()))) {
+            response.then()
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("X-Frame-Options", "DENY")
+                    .header("Content-Security-Policy", containsString("default-src 'none'"))
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("Cache-Control", "no-store");
+        }
+    }
+
+    /**
+     * Tokens that are not a JWT of the realm are refused on the spot: quarkus-oidc would otherwise ask Keycloak's
+     * introspection endpoint about each, an amplification anyone can trigger without credentials.
+     */
+    @Test
+    void garbageTokensAreRefusedWithoutAskingKeycloak() {
+        Map<String, Double> before = TestKeycloak.requestsServed();
+        for (String garbage : List.of("garbage", "not.a.jwt", "a".repeat(2000), "eyJhbGciOiJub25lIn0.e30.",
+                // well-formed JWTs the realm did not sign: without a key id, and with an unknown one
+                "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln",
+                "eyJhbGciOiJSUzI1NiIsImtpZCI6Im5vLXN1Y2gta2V5In0.eyJzdWIiOiJ4In0.c2ln")) {
+            for (int i = 0; i < 5; i++) {
+                given().auth().oauth2(garbage).when().get(protectedPath()).then().statusCode(401)
+                        .contentType(ProblemJson.TYPE);
+            }
+        }
+        Map<String, Double> after = TestKeycloak.requestsServed();
+        // a JWT whose key the service does not know may make it fetch the realm's keys again (key rotation), at
+        // most once per quarkus.oidc.token.forced-jwk-refresh-interval; nothing else may reach Keycloak
+        String keys = after.keySet().stream().filter(k -> k.contains("/certs")).findFirst().orElse("");
+        assertTrue(after.getOrDefault(keys, 0.0) - before.getOrDefault(keys, 0.0) <= 1.0,
+                "30 unknown-key tokens fetched the realm keys more than once: " + before + " -> " + after);
+        Map<String, Double> withoutKeys = new java.util.TreeMap<>(after);
+        withoutKeys.remove(keys);
+        Map<String, Double> beforeWithoutKeys = new java.util.TreeMap<>(before);
+        beforeWithoutKeys.remove(keys);
+        assertEquals(beforeWithoutKeys, withoutKeys,
+                "Keycloak served requests (by endpoint) while the service checked garbage tokens");
+    }
+
+    /** The problem media type, as RestAssured matches it. */
+    static final class ProblemJson {
+        static final String TYPE = "application/problem+json";
+
+        private ProblemJson() {
+        }
     }
 }

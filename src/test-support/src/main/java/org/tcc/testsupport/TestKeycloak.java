@@ -28,6 +28,35 @@ public final class TestKeycloak {
     private TestKeycloak() {
     }
 
+    /** Bumped when {@link KeycloakServer#start} changes what the test server must offer (metrics since 2). */
+    private static final int LAUNCH_OPTIONS = 2;
+
+    /**
+     * How many HTTP requests each of the realm's endpoints has served so far (by method, status and endpoint), from Keycloak's own metrics: a test that
+     * reads it before and after an action proves whether the action made the service call Keycloak.
+     */
+    public static java.util.Map<String, Double> requestsServed() {
+        issuer();
+        int port = Integer.getInteger("tcc.test.keycloak.port", DEFAULT_PORT);
+        try {
+            java.net.http.HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                            + KeycloakServer.managementPort(port) + "/metrics")).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return metrics.body().lines()
+                    .filter(line -> line.startsWith("http_server_requests_seconds_count{"))
+                    .filter(line -> line.contains("uri=\"/realms"))
+                    .collect(java.util.stream.Collectors.toMap(line -> line.substring(0, line.lastIndexOf(' ')),
+                            line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum,
+                            java.util.TreeMap::new));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the test Keycloak's metrics: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static synchronized String issuer() {
         if (issuer == null) {
             int port = Integer.getInteger("tcc.test.keycloak.port", DEFAULT_PORT);
@@ -44,7 +73,8 @@ public final class TestKeycloak {
     private static void ensureRunning(int port) throws IOException {
         Path root = ProjectRoot.dir();
         Path realm = root.resolve("deploy/keycloak/tcc-realm.json");
-        String realmHash = sha256(realm);
+        // the launch options are part of what a running server must match (a changed option restarts it too)
+        String realmHash = sha256(realm) + "-" + LAUNCH_OPTIONS;
         Path work = root.resolve("target/test-keycloak-" + port);
         Files.createDirectories(work);
         Path state = work.resolve("server.state");

@@ -35,10 +35,11 @@ public class DomainProducers {
 
     @Produces
     @ApplicationScoped
-    SensorRegistry sensorRegistry(IngestionConfig config) {
+    SensorRegistry sensorRegistry(RepositoryTrust trust) {
         Map<String, Sensor> sensors = new HashMap<>();
+        String location = trust.sensorRegistry();
         try {
-            for (JsonNode key : Json.mapper().readTree(Resources.read(config.sensorRegistry())).path("keys")) {
+            for (JsonNode key : Json.mapper().readTree(Resources.read(location)).path("keys")) {
                 ECKey ec = ECKey.parse(Json.mapper().writeValueAsString(key)).toPublicJWK();
                 Country country = Country.parse(key.path("country").asText())
                         .orElseThrow(() -> new IllegalStateException("sensor " + key.path("kid").asText()
@@ -46,7 +47,7 @@ public class DomainProducers {
                 sensors.put(ec.getKeyID(), new Sensor(ec.getKeyID(), country, ec.toECPublicKey()));
             }
         } catch (java.io.IOException | ParseException | JOSEException e) {
-            throw new IllegalStateException("invalid sensor registry " + config.sensorRegistry() + ": " + e, e);
+            throw new IllegalStateException("invalid sensor registry " + location + ": " + e, e);
         }
         Map<String, Sensor> registry = Map.copyOf(sensors);
         return id -> Optional.ofNullable(id == null ? null : registry.get(id));
@@ -74,8 +75,8 @@ public class DomainProducers {
 
     @Produces
     @ApplicationScoped
-    SensorAlerts sensorAlerts(IngestionConfig config) {
-        return new SensorAlerts(new ImpactAssessment(zones(config.zones())), config.sensorAlertsReleasableTo());
+    SensorAlerts sensorAlerts(IngestionConfig config, RepositoryTrust trust) {
+        return new SensorAlerts(new ImpactAssessment(zones(trust.zones())), config.sensorAlertsReleasableTo());
     }
 
     /**

@@ -3,6 +3,7 @@ package org.tcc.ingestion.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import org.tcc.contracts.Country;
 
@@ -11,16 +12,19 @@ public interface IngestionConfig {
 
     Fusion fusion();
 
-    /** JWKS of the sensors' public keys: {@code kid} = sensor id, member {@code country}. classpath: or a file. */
-    @WithDefault("classpath:sensors/local-sensors.jwks.json")
-    String sensorRegistry();
+    /**
+     * JWKS of the sensors' public keys: {@code kid} = sensor id, member {@code country}. classpath: or a file. No
+     * default in production ({@code TCC_SENSOR_REGISTRY}); the repository's local keys only where
+     * {@code tcc.trust.accept-repository-material} says so (see {@link RepositoryTrust}).
+     */
+    Optional<String> sensorRegistry();
 
     /**
      * GeoJSON FeatureCollection of impact zones (properties: name, kind TERRITORY|EEZ, and country, or disputed and
-     * claimants); see docs/architecture.md, "Zones, impact and overflight".
+     * claimants); see docs/architecture.md, "Zones, impact and overflight". No default in production
+     * ({@code TCC_ZONES}).
      */
-    @WithDefault("classpath:zones/default-zones.geojson")
-    String zones();
+    Optional<String> zones();
 
     /** How far in the future a detection time may lie (clock skew). */
     @WithDefault("PT5M")

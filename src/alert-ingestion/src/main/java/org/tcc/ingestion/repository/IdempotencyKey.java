@@ -29,6 +29,23 @@ public class IdempotencyKey extends PanacheEntityBase {
     @Column(name = "alert_id", nullable = false)
     public UUID alertId;
 
+    /**
+     * The two-key advisory lock space of idempotency keys (the one-key locks of fusion and of the outbox relay are a
+     * separate space in PostgreSQL).
+     */
+    private static final int LOCK_SPACE = 0x1DE0;
+
+    /**
+     * Claims {@code key} of {@code subject} for the current transaction, without waiting: false when a concurrent
+     * request with the same key holds it, which must then be told to retry rather than race the insert.
+     */
+    public static boolean claim(String subject, String key) {
+        Object claimed = getEntityManager().createNativeQuery(
+                        "SELECT pg_try_advisory_xact_lock(?1, hashtext(?2 || chr(1) || ?3))")
+                .setParameter(1, LOCK_SPACE).setParameter(2, subject).setParameter(3, key).getSingleResult();
+        return Boolean.TRUE.equals(claimed);
+    }
+
     public static Optional<IdempotencyKey> find(String subject, String key) {
         return findByIdOptional(new Key(subject, key));
     }

@@ -52,12 +52,17 @@ public class AlertCommands {
 
     /**
      * Raises an alert. With an idempotency key, a retry of the same request returns the alert created the first
-     * time (changed = false); the same key with a different request is a 422.
+     * time (changed = false); the same key with a different request is a 422, and while a request with the key is
+     * still being processed, another with it is a 409 (the client retries and then gets the first one's answer).
      */
     @Transactional
     public Result raise(AlertRules.Raise raise, AlertRules.Acting by, String idempotencyKey, String requestHash,
                         String capIdentifier) {
         if (idempotencyKey != null) {
+            if (!IdempotencyKey.claim(by.subject(), idempotencyKey)) {
+                throw Problem.conflict("a request with this Idempotency-Key is still being processed; retry it"
+                        + " once that one has completed", java.util.Map.of());
+            }
             Optional<IdempotencyKey> known = IdempotencyKey.find(by.subject(), idempotencyKey);
             if (known.isPresent()) {
                 if (!known.get().requestHash.equals(requestHash)) {

@@ -30,6 +30,10 @@ import org.tcc.testsupport.Tokens;
 @QuarkusTest
 class AlertApiTest {
 
+    /** The management interface's root ({@code http://host:port/q}), where the OpenAPI document is served. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL managementRoot;
+
     private static Map<String, Object> alert(List<String> releasableTo) {
         return Map.of("type", "NUCLEAR_TEST", "region", "KOREAN_PENINSULA", "headline",
                 "Seismic event M5.1 at Punggye-ri", "severity", "Severe", "urgency", "Immediate", "certainty",
@@ -77,6 +81,40 @@ class AlertApiTest {
                 .contentType("application/json").body(alert(List.of("JPN")))
                 .when().post("/api/v1/alerts").then().statusCode(200).extract().path("alertId");
         assertEquals(first, retry);
+    }
+
+    /**
+     * While a request with an Idempotency-Key is in flight (here: a transaction holding the key's claim, as the
+     * first request's does until it commits), a second request with the key is a 409, not a race on the insert.
+     */
+    @Test
+    void concurrentRequestWithTheSameIdempotencyKeyIsAConflict() throws Exception {
+        String key = UUID.randomUUID().toString();
+        java.util.concurrent.CountDownLatch claimed = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Boolean> holder = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+                    boolean ok = org.tcc.ingestion.repository.IdempotencyKey.claim("jp-liaison", key);
+                    claimed.countDown();
+                    release.await();
+                    return ok;
+                }));
+        try {
+            assertTrue(claimed.await(20, java.util.concurrent.TimeUnit.SECONDS));
+            given().auth().oauth2(Tokens.user("jp-liaison")).header("Idempotency-Key", key)
+                    .contentType("application/json").body(alert(List.of("JPN")))
+                    .when().post("/api/v1/alerts").then().statusCode(409)
+                    .contentType("application/problem+json").body("detail", containsString("Idempotency-Key"));
+        } finally {
+            release.countDown();
+        }
+        assertTrue(holder.get(20, java.util.concurrent.TimeUnit.SECONDS), "the holder had the claim");
+        String first = given().auth().oauth2(Tokens.user("jp-liaison")).header("Idempotency-Key", key)
+                .contentType("application/json").body(alert(List.of("JPN")))
+                .when().post("/api/v1/alerts").then().statusCode(201).extract().path("alertId");
+        given().auth().oauth2(Tokens.user("jp-liaison")).header("Idempotency-Key", key)
+                .contentType("application/json").body(alert(List.of("JPN")))
+                .when().post("/api/v1/alerts").then().statusCode(200).body("alertId", equalTo(first));
     }
 
     @Test
@@ -382,7 +420,8 @@ class AlertApiTest {
 
     @Test
     void theOpenApiDocumentDescribesTheListParameters() {
-        String openapi = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        String openapi = given().when().get("http://" + managementRoot.getHost() + ":" + managementRoot.getPort()
+                + "/q/openapi?format=json").then().statusCode(200).extract().asString();
         io.restassured.path.json.JsonPath doc = new io.restassured.path.json.JsonPath(openapi);
         List<String> names = doc.getList("paths.'/api/v1/alerts'.get.parameters.name");
         assertTrue(names.containsAll(List.of("lifecycle", "status", "type", "region", "since", "cursor", "limit")),

@@ -6,7 +6,10 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.tcc.contracts.Json;
 
-/** The export formats: one JSON object per line, or RFC 4180 CSV with a header row. */
+/**
+ * The export formats: one JSON object per line, or RFC 4180 CSV with a header row, its cells neutralised against
+ * spreadsheet formula injection.
+ */
 final class AuditExport {
 
     static final String CSV_HEADER =
@@ -26,9 +29,17 @@ final class AuditExport {
                 .map(AuditExport::csvField).collect(Collectors.joining(","));
     }
 
-    private static String csvField(String value) {
+    /**
+     * One CSV cell. A cell that a spreadsheet would read as a formula (it starts with {@code = + - @}, a tab or a
+     * carriage return: text a liaison typed) is prefixed with an apostrophe, so opening the export runs nothing.
+     * The JSON Lines export carries every value exactly; it is the one to verify the chain from.
+     */
+    static String csvField(String value) {
         if (value == null) {
             return "";
+        }
+        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            value = "'" + value;
         }
         if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
             return "\"" + value.replace("\"", "\"\"") + "\"";

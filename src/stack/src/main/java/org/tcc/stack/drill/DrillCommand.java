@@ -86,7 +86,7 @@ public class DrillCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StackLayout layout = StackLayout.fromEnvironment();
         if (!Files.exists(layout.pidFile())
-                || !layout.services().stream().allMatch(s -> Health.isUp(s.url() + "/q/health/ready"))) {
+                || !layout.services().stream().allMatch(s -> Health.isUp(s.readinessUrl()))) {
             System.err.println("drill: the stack is not up and ready: start it with ./tcc up first");
             return 2;
         }

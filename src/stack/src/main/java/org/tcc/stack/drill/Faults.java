@@ -50,7 +50,7 @@ final class Faults {
         log.accept("kill -9 " + service.name() + " (process group " + pgid + ")");
         kill(pgid);
         long restarted = awaitRestart(service.name(), pgid, Duration.ofMinutes(2));
-        awaitUntil(Duration.ofMinutes(5), () -> Health.isUp(service.url() + "/q/health/ready"),
+        awaitUntil(Duration.ofMinutes(5), () -> Health.isUp(service.readinessUrl()),
                 service.name() + " ready again");
         long took = System.currentTimeMillis() - start;
         log.accept(service.name() + " restarted by the supervisor (pid " + restarted + "), ready after "
@@ -71,7 +71,7 @@ final class Faults {
         awaitUntil(Duration.ofMinutes(3), () -> KafkaServer.isListening(layout.kafkaPort()), "Kafka listening");
         KafkaTopics.createAll(layout.kafkaBootstrap(), Duration.ofMinutes(2));
         for (StackLayout.Service service : layout.services()) {
-            awaitUntil(Duration.ofMinutes(5), () -> Health.isUp(service.url() + "/q/health/ready"),
+            awaitUntil(Duration.ofMinutes(5), () -> Health.isUp(service.readinessUrl()),
                     service.name() + " ready");
         }
         long took = System.currentTimeMillis() - start;
@@ -115,7 +115,7 @@ final class Faults {
         awaitUntil(Duration.ofMinutes(2), this::postgresAnswers, "PostgreSQL accepting connections");
         long downFor = System.currentTimeMillis() - stoppedAt;
         for (StackLayout.Service service : layout.services()) {
-            awaitUntil(Duration.ofMinutes(5), () -> Health.isUp(service.url() + "/q/health/ready"),
+            awaitUntil(Duration.ofMinutes(5), () -> Health.isUp(service.readinessUrl()),
                     service.name() + " ready");
         }
         long took = System.currentTimeMillis() - start;

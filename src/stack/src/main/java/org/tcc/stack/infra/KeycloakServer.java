@@ -78,12 +78,17 @@ public final class KeycloakServer {
         }
         List<String> command = new ArrayList<>(List.of("setsid", home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + port, "--hostname=" + baseUrl(port), "--import-realm",
-                "--http-management-port=" + (port + 1), "--health-enabled=false", "--metrics-enabled=false"));
+                "--http-management-port=" + managementPort(port), "--health-enabled=false", "--metrics-enabled=true"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         return builder.start().pid();
+    }
+
+    /** Keycloak's own management interface (its Prometheus metrics at {@code /metrics}). */
+    public static int managementPort(int port) {
+        return port + 1;
     }
 
     public static String baseUrl(int port) {
