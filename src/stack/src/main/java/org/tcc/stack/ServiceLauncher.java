@@ -65,8 +65,11 @@ public final class ServiceLauncher {
         env.put("TCC_HTTP_PORT", String.valueOf(port));
         env.put("TCC_MANAGEMENT_PORT", String.valueOf(managementPort));
         env.put("TCC_DB_URL", "jdbc:postgresql://localhost:" + wiring.postgresPort() + "/" + database);
-        env.put("TCC_DB_USER", database);
+        // the service runs as its runtime role; Flyway migrates as the database's owner (infra.Databases)
+        env.put("TCC_DB_USER", database + "_app");
         env.put("TCC_DB_PASSWORD", wiring.dbPassword());
+        env.put("TCC_DB_OWNER_USER", database);
+        env.put("TCC_DB_OWNER_PASSWORD", wiring.dbPassword());
         env.put("TCC_KAFKA_BOOTSTRAP", wiring.kafkaBootstrap());
         env.put("TCC_OIDC_ISSUER", wiring.oidcIssuer());
         env.putAll(wiring.extraEnv());

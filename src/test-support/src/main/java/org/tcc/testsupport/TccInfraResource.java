@@ -24,6 +24,9 @@ public class TccInfraResource implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.jdbc.url", TestPostgres.jdbcUrl(service));
         config.put("quarkus.datasource.username", TestPostgres.user(service));
         config.put("quarkus.datasource.password", TestPostgres.PASSWORD);
+        // migrations run as the owner; the service itself as its runtime role (docs/operations.md, "Database roles")
+        config.put("quarkus.flyway.username", TestPostgres.owner(service));
+        config.put("quarkus.flyway.password", TestPostgres.PASSWORD);
         config.put("quarkus.oidc.auth-server-url", TestKeycloak.issuer());
         return config;
     }

@@ -4,7 +4,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import org.tcc.stack.infra.Databases;
 
-/** One real PostgreSQL 17 server per test JVM; each service gets its own database and role on it. */
+/**
+ * One real PostgreSQL 17 server per test JVM; each service gets its own database on it, owned by one role (Flyway's)
+ * and used at run time by another ({@link Databases}), as in the local stack and production.
+ */
 public final class TestPostgres {
 
     public static final String PASSWORD = "test-only";
@@ -39,8 +42,14 @@ public final class TestPostgres {
         return server.getPort();
     }
 
+    /** The service's runtime role: what the service under test logs in with. */
     public static String user(String service) {
-        return Databases.nameOf(service);
+        return Databases.appRoleOf(service);
+    }
+
+    /** The role that owns the service's database and tables and runs its migrations. */
+    public static String owner(String service) {
+        return Databases.ownerOf(service);
     }
 
     /** The server's port (starts it if needed). */

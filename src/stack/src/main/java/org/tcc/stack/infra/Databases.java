@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Each service owns its database and role on the one PostgreSQL server: {@code tcc_<service>}. No service reads
- * another's tables.
+ * Each service has its own database on the one PostgreSQL server, {@code tcc_<service>}, and two roles on it: the
+ * owner {@code tcc_<service>} (owns the database and every table; only Flyway logs in with it) and the runtime role
+ * {@code tcc_<service>_app} (what the running service logs in with: the privileges the migrations grant it, no DDL,
+ * no ownership). No service reads another's tables.
  */
 public final class Databases {
 
@@ -18,7 +20,22 @@ public final class Databases {
         return "tcc_" + service.replace('-', '_');
     }
 
-    /** Creates the role and the database owned by it when missing (the role name equals the database name). */
+    /** The role that owns the service's database and runs its migrations (the database's name). */
+    public static String ownerOf(String service) {
+        return nameOf(service);
+    }
+
+    /** The role the running service logs in with. */
+    public static String appRoleOf(String service) {
+        return nameOf(service) + "_app";
+    }
+
+    /**
+     * Creates the owner role, the runtime role ({@code <database>_app}) and the database owned by the owner when
+     * missing (the owner's name equals the database name); both roles get {@code password}. A database created
+     * before the role split keeps its owner and data: the runtime role is simply added, and the kit's migration
+     * grants it what it needs.
+     */
     public static void ensure(String adminJdbcUrl, String adminUser, String adminPassword, String database,
                               String password) {
         if (!database.matches("[a-z_][a-z0-9_]*")) {
@@ -26,9 +43,11 @@ public final class Databases {
         }
         try (Connection c = DriverManager.getConnection(adminJdbcUrl, adminUser, adminPassword);
              Statement s = c.createStatement()) {
-            var roles = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + database + "'");
-            if (!roles.next()) {
-                s.execute("CREATE ROLE " + database + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+            for (String role : new String[] {database, database + "_app"}) {
+                var roles = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'");
+                if (!roles.next()) {
+                    s.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+                }
             }
             var dbs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
             if (!dbs.next()) {
