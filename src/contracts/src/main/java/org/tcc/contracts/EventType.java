@@ -7,6 +7,7 @@ import org.tcc.contracts.events.alert.AlertCancelled;
 import org.tcc.contracts.events.alert.AlertRaised;
 import org.tcc.contracts.events.alert.AlertResolved;
 import org.tcc.contracts.events.alert.AlertUpdated;
+import org.tcc.contracts.events.audit.AuditCheckpoint;
 import org.tcc.contracts.events.consultation.ConsultationAlertAdded;
 import org.tcc.contracts.events.consultation.ConsultationClosed;
 import org.tcc.contracts.events.consultation.ConsultationConcluded;
@@ -48,7 +49,9 @@ public enum EventType {
     CONSULTATION_ALERT_ADDED("consultation", "ConsultationAlertAdded", Topics.CONSULTATIONS,
             ConsultationAlertAdded.class),
 
-    DELIVERY_OUTCOME("notification", "DeliveryOutcome", Topics.NOTIFICATIONS, DeliveryOutcome.class);
+    DELIVERY_OUTCOME("notification", "DeliveryOutcome", Topics.NOTIFICATIONS, DeliveryOutcome.class),
+
+    AUDIT_CHECKPOINT("audit", "AuditCheckpoint", Topics.AUDIT_CHECKPOINTS, AuditCheckpoint.class);
 
     /** Base of the schemas' {@code $id}; maps to the classpath folder {@code schemas/}. */
     public static final String SCHEMA_ID_BASE = "https://tcc.example/schemas/";
@@ -100,7 +103,7 @@ public enum EventType {
         return switch (topic) {
             case Topics.FEED_MISSILE_LAUNCH -> CloudEvents.SOURCE_SENSOR_FEED;
             case Topics.ALERTS -> CloudEvents.SOURCE_ALERT_INGESTION;
-            case Topics.CONSULTATIONS -> CloudEvents.SOURCE_CONSULTATION;
+            case Topics.CONSULTATIONS, Topics.AUDIT_CHECKPOINTS -> CloudEvents.SOURCE_CONSULTATION;
             case Topics.NOTIFICATIONS -> CloudEvents.SOURCE_NOTIFICATION;
             default -> throw new IllegalStateException("no source for topic " + topic);
         };

@@ -17,6 +17,13 @@ public final class Topics {
     /** Notification delivery outcomes. Key: {@code deliveryId}. */
     public static final String NOTIFICATIONS = "tcc.notifications.v1";
 
+    /**
+     * Signed checkpoints of the consultation audit chain ({@code AuditCheckpoint}), written only by consultation,
+     * kept forever (retention unlimited, one partition: publication order is the order of the record). Key: the
+     * chain ({@code consultation-audit-log}). Not a consumer input: no dead-letter twin.
+     */
+    public static final String AUDIT_CHECKPOINTS = "tcc.audit-checkpoints.v1";
+
     /** The four main topics. */
     public static final List<String> ALL = List.of(FEED_MISSILE_LAUNCH, ALERTS, CONSULTATIONS, NOTIFICATIONS);
 

@@ -82,7 +82,10 @@ class AsyncApiDocumentTest {
     void everyTopicIsAChannelWithItsPartitionsAndRetention() {
         Map<String, JsonNode> byAddress = new HashMap<>();
         doc.path("channels").forEach(c -> byAddress.put(c.path("address").asText(), c));
-        assertEquals(new TreeSet<>(Topics.ALL_WITH_DLQ), new TreeSet<>(byAddress.keySet()));
+        Set<String> topics = new TreeSet<>(Topics.ALL_WITH_DLQ);
+        topics.add(Topics.AUDIT_CHECKPOINTS);
+        assertEquals(topics, new TreeSet<>(byAddress.keySet()));
+        assertTopicBinding(byAddress.get(Topics.AUDIT_CHECKPOINTS), Topics.AUDIT_CHECKPOINTS, 1, -1);
 
         for (String topic : Topics.ALL) {
             assertTopicBinding(byAddress.get(topic), topic, 3, WEEK_MS);

@@ -26,7 +26,8 @@ class ConstantsTest {
         assertTrue(Topics.ALL_WITH_DLQ.containsAll(Topics.ALL));
         Topics.ALL.forEach(t -> assertTrue(Topics.ALL_WITH_DLQ.contains(t + ".dlq")));
         for (EventType type : EventType.values()) {
-            assertTrue(Topics.ALL.contains(type.topic()), type.toString());
+            assertTrue(Topics.ALL.contains(type.topic()) || type.topic().equals(Topics.AUDIT_CHECKPOINTS),
+                    type.toString());
         }
     }
 
@@ -39,5 +40,7 @@ class ConstantsTest {
         assertEquals(CloudEvents.SOURCE_CONSULTATION, EventType.PROPOSAL_SUBMITTED.source());
         assertEquals(Optional.empty(), EventType.fromCeType("org.tcc.alert.AlertRaised.v2"));
         assertEquals(Optional.empty(), EventType.fromCeType(null));
+        assertEquals(Optional.of(EventType.AUDIT_CHECKPOINT), EventType.fromCeType("org.tcc.audit.AuditCheckpoint.v1"));
+        assertEquals(CloudEvents.SOURCE_CONSULTATION, EventType.AUDIT_CHECKPOINT.source());
     }
 }

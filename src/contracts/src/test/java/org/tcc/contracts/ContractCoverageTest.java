@@ -73,7 +73,8 @@ class ContractCoverageTest {
     void typesAreUniqueAndFollowTheNamingRule() {
         Map<String, String> areaByTopic = Map.of(
                 Topics.FEED_MISSILE_LAUNCH, "feed", Topics.ALERTS, "alert",
-                Topics.CONSULTATIONS, "consultation", Topics.NOTIFICATIONS, "notification");
+                Topics.CONSULTATIONS, "consultation", Topics.NOTIFICATIONS, "notification",
+                Topics.AUDIT_CHECKPOINTS, "audit");
         for (EventType type : EventType.values()) {
             assertEquals("org.tcc." + areaByTopic.get(type.topic()) + "." + type.typeName() + ".v1", type.ceType());
             assertEquals(type, EventType.fromCeType(type.ceType()).orElseThrow());

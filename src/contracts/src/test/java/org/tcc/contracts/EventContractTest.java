@@ -62,7 +62,14 @@ class EventContractTest {
                     new Variant("/country", F.textNode("CHN"), "$.country"),
                     new Variant("/attempts", F.numberNode(-1), "$.attempts"),
                     new Variant("/sourceEventType", F.textNode("AlertRaised"), "$.sourceEventType"),
-                    new Variant("/alertId", F.textNode("alert-1"), "$.alertId")));
+                    new Variant("/alertId", F.textNode("alert-1"), "$.alertId")),
+            Topics.AUDIT_CHECKPOINTS, List.of(
+                    new Variant("/firstSeq", F.numberNode(0), "$.firstSeq"),
+                    new Variant("/headHash", F.textNode("ABC"), "$.headHash"),
+                    new Variant("/entryHashes", F.arrayNode(), "$.entryHashes"),
+                    new Variant("/entryHashes/0", F.textNode("not-a-hash"), "$.entryHashes[0]"),
+                    new Variant("/signedAt", F.textNode("today"), "$.signedAt"),
+                    new Variant("/signature", F.textNode("a.b.c"), "$.signature")));
 
     @ParameterizedTest
     @EnumSource(EventType.class)

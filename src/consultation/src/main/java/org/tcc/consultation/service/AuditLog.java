@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.tcc.consultation.domain.AuditChain;
+import org.tcc.contracts.audit.AuditChain;
 import org.tcc.consultation.repository.AuditEntryEntity;
 import org.tcc.consultation.repository.AuditRepository;
 import org.tcc.contracts.Country;

@@ -26,7 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tcc.consultation.Api;
-import org.tcc.consultation.domain.AuditChain;
+import org.tcc.contracts.audit.AuditChain;
 import org.tcc.contracts.Country;
 import org.tcc.contracts.Json;
 import org.tcc.testsupport.TestPostgres;

@@ -1,4 +1,4 @@
-package org.tcc.consultation.domain;
+package org.tcc.contracts.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package org.tcc.consultation.domain;
+package org.tcc.contracts.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
