@@ -59,7 +59,7 @@ class TrilateralScenarioTest {
             int port = freePort();
             PORTS.put(service, port);
             MANAGEMENT_PORTS.put(service, freePort());
-            Map<String, String> extra = ServiceLauncher.localStackSettings(service, smtpPort);
+            Map<String, String> extra = ServiceLauncher.localStackSettings(service, smtpPort, logs);
             Path jar = root.resolve("src").resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
             PROCESSES.add(ServiceLauncher.start(jar, service, port, MANAGEMENT_PORTS.get(service),
                     new ServiceLauncher.Wiring(kafka, issuer,

@@ -19,15 +19,19 @@ public final class ServiceLauncher {
 
     /**
      * What a service needs beyond the shared wiring on one developer machine: ingestion trusts the repository's
-     * local sensor keys and demo zones (explicitly: production refuses them), the notification service seeds its
-     * directory from the local realm's users, may call plain-http webhooks on localhost, and mails through the
-     * local SMTP server.
+     * local sensor keys and demo zones (explicitly: production refuses them), the consultation service signs its
+     * audit checkpoints with a key generated once under {@code home} ({@link AuditKeys}), the notification service
+     * seeds its directory from the local realm's users, may call plain-http webhooks on localhost, and mails
+     * through the local SMTP server.
      */
-    public static Map<String, String> localStackSettings(String service, int smtpPort) {
+    public static Map<String, String> localStackSettings(String service, int smtpPort, Path home) {
         if (service.equals("alert-ingestion")) {
             // the repository's sensor keys and demo zones: refused in production unless accepted explicitly
             return Map.of("TCC_SENSOR_REGISTRY", "classpath:sensors/local-sensors.jwks.json",
                     "TCC_ZONES", "classpath:zones/default-zones.geojson", "TCC_ACCEPT_REPOSITORY_MATERIAL", "true");
+        }
+        if (service.equals("consultation")) {
+            return Map.of("TCC_AUDIT_SIGNING_KEY", AuditKeys.ensure(home).toString());
         }
         if (!service.equals("notification")) {
             return Map.of();

@@ -186,7 +186,7 @@ public class UpCommand implements Callable<Integer> {
             Console.say("starting " + service.name() + " on port " + service.port());
             ServiceLauncher.Wiring wiring = new ServiceLauncher.Wiring(layout.kafkaBootstrap(), layout.issuer(),
                     layout.postgresPort(), DB_PASSWORD, ServiceLauncher.localStackSettings(service.name(),
-                    layout.smtpPort()));
+                    layout.smtpPort(), layout.home()));
             Starter starter = () -> ServiceLauncher.start(service.jar(layout.root()), service.name(), service.port(),
                     service.managementPort(),
                     wiring, layout.logs().resolve(service.name() + ".log"), layout.home());

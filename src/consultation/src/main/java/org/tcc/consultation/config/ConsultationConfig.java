@@ -3,6 +3,8 @@ package org.tcc.consultation.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.tcc.contracts.events.TrafficStatus;
 import org.tcc.contracts.events.alert.AlertType;
@@ -21,6 +23,9 @@ public interface ConsultationConfig {
 
     /** The escalation job. */
     Escalation escalation();
+
+    /** The audit chain's signed checkpoints (docs/security.md, "Audit chain"). */
+    Audit audit();
 
     /**
      * How far apart (by the alerts' {@code raisedAt}) alerts of one crisis (same type, region and traffic status)
@@ -72,5 +77,38 @@ public interface ConsultationConfig {
         /** How many consultations one run escalates at most (each in its own transaction). */
         @WithDefault("50")
         int batch();
+    }
+
+    interface Audit {
+
+        /**
+         * The file holding the checkpoint signing key, a P-256 private JWK ({@code TCC_AUDIT_SIGNING_KEY}; required,
+         * no default in any profile). It lives outside the database (a mounted secret): whoever can rewrite the
+         * database cannot sign a checkpoint over the rewritten chain.
+         */
+        String signingKey();
+
+        /** Public JWK files of earlier signing keys whose checkpoints verify still trusts (key rotation). */
+        Optional<List<String>> trustedKeys();
+
+        /** A checkpoint is signed once this many entries are not yet covered by one... */
+        @WithDefault("100")
+        int checkpointEvery();
+
+        /** ...or once the oldest uncovered entry is this old: the longest an entry stays unanchored. */
+        @WithDefault("PT10S")
+        Duration checkpointInterval();
+
+        /** At most this many entries per checkpoint (a backlog is covered by several). */
+        @WithDefault("1000")
+        int checkpointMaxEntries();
+
+        /** How often the checkpoint worker looks at the chain. */
+        @WithDefault("PT1S")
+        Duration checkpointPoll();
+
+        /** How long verify waits for the checkpoint topic to be read to its end. */
+        @WithDefault("PT15S")
+        Duration readTimeout();
     }
 }

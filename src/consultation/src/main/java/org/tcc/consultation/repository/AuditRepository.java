@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.tcc.contracts.events.audit.AuditCheckpoint;
 
 /** Reads and appends audit entries; it never updates or deletes (the database would refuse). */
 @ApplicationScoped
@@ -40,6 +41,24 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEntryEntity, 
                         "SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1")
                 .setFlushMode(FlushModeType.COMMIT).getResultList();
         return rows.stream().findFirst().map(r -> new Link(((Number) r[0]).longValue(), (String) r[1]));
+    }
+
+    /** The last checkpoint this service signed, as its own bookkeeping says (verify never relies on it). */
+    public Optional<Link> lastCheckpoint() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                        "SELECT last_seq, head_hash FROM audit_checkpoint ORDER BY last_seq DESC LIMIT 1")
+                .setFlushMode(FlushModeType.COMMIT).getResultList();
+        return rows.stream().findFirst().map(r -> new Link(((Number) r[0]).longValue(), (String) r[1]));
+    }
+
+    /** Remembers a signed checkpoint (where the next one starts). */
+    public void recordCheckpoint(AuditCheckpoint c) {
+        getEntityManager().createNativeQuery("INSERT INTO audit_checkpoint (last_seq, first_seq, head_hash, signed_at,"
+                        + " key_id, signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, c.lastSeq()).setParameter(2, c.firstSeq()).setParameter(3, c.headHash())
+                .setParameter(4, c.signedAt()).setParameter(5, c.keyId()).setParameter(6, c.signature())
+                .executeUpdate();
     }
 
     /** Entries matching {@code filter} with {@code seq > after}, in chain order, at most {@code limit}. */

@@ -12,16 +12,21 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import org.tcc.consultation.config.CheckpointKeys;
+import org.tcc.consultation.messaging.CheckpointLog;
 import org.tcc.consultation.repository.AuditEntryEntity;
 import org.tcc.consultation.repository.AuditRepository;
 import org.tcc.consultation.service.AuditLog;
 import org.tcc.consultation.service.ConsultationQueries;
 import org.tcc.contracts.Country;
+import org.tcc.contracts.Json;
 import org.tcc.contracts.Roles;
+import org.tcc.contracts.events.audit.AuditCheckpoint;
 import org.tcc.kit.rest.Problem;
 
 /**
@@ -45,6 +50,12 @@ public class AuditResource {
 
     @Inject
     ConsultationQueries consultations;
+
+    @Inject
+    CheckpointLog checkpointLog;
+
+    @Inject
+    CheckpointKeys keys;
 
     /**
      * The log, oldest first. {@code Accept: application/x-ndjson} or {@code text/csv} export every matching entry
@@ -104,13 +115,62 @@ public class AuditResource {
         return consultations.timeline(consultationId).stream().map(AuditEntryView::of).toList();
     }
 
-    /** Proves the chain intact, or names the first entry that breaks it. */
+    /**
+     * Proves the chain intact and matching every signed checkpoint Kafka keeps, or names the first entry that breaks
+     * it and the checkpoint it contradicts. 503 when the checkpoints cannot be read (no verdict without the anchor).
+     */
     @GET
     @RolesAllowed(Roles.AUDITOR)
     @Path("verify")
     @Produces(MediaType.APPLICATION_JSON)
     public AuditLog.Verification verify() {
-        return audit.verify();
+        try {
+            return audit.verify();
+        } catch (CheckpointLog.Unavailable e) {
+            throw unavailable(e);
+        }
+    }
+
+    /**
+     * The signed checkpoints as Kafka keeps them, one JSON object per line in publication order: with a full export
+     * and the checkpoint public key, {@code ./tcc audit-verify} checks the log offline (docs/consultation.md).
+     */
+    @GET
+    @RolesAllowed(Roles.AUDITOR)
+    @Path("checkpoints")
+    @Produces(NDJSON)
+    public Response checkpoints() {
+        CheckpointLog.Contents contents;
+        try {
+            contents = checkpointLog.readAll();
+        } catch (CheckpointLog.Unavailable e) {
+            throw unavailable(e);
+        }
+        StringBuilder out = new StringBuilder();
+        for (AuditCheckpoint c : contents.checkpoints()) {
+            out.append(new String(Json.toBytes(c), StandardCharsets.UTF_8)).append('\n');
+        }
+        return Response.ok(out.toString(), NDJSON)
+                .header("Content-Disposition", "attachment; filename=\"audit-checkpoints.jsonl\"").build();
+    }
+
+    /**
+     * The public half of the checkpoint signing key as a JWK. For convenience only: an auditor verifying offline
+     * takes the key (or at least its {@code kid}, the RFC 7638 thumbprint) from the deployment's records, not from
+     * the service whose log is in question.
+     */
+    @GET
+    @RolesAllowed(Roles.AUDITOR)
+    @Path("checkpoint-key")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String checkpointKey() {
+        return keys.publicJwk();
+    }
+
+    private static Problem unavailable(CheckpointLog.Unavailable e) {
+        return new Problem(503, "Audit checkpoints unavailable",
+                "the signed checkpoints could not be read from Kafka, so the chain cannot be verified now: "
+                        + e.getMessage(), null, null);
     }
 
     private Response export(AuditRepository.Filter filter, String format) {

@@ -6,17 +6,21 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.tcc.contracts.audit.AuditChain;
+import org.tcc.contracts.audit.ChainVerifier;
+import org.tcc.consultation.config.CheckpointKeys;
+import org.tcc.consultation.messaging.CheckpointLog;
 import org.tcc.consultation.repository.AuditEntryEntity;
 import org.tcc.consultation.repository.AuditRepository;
 import org.tcc.contracts.Country;
 import org.tcc.contracts.Json;
 import org.tcc.contracts.events.consultation.ConsultationPhase;
 
-/** Appends to the hash-chained audit log, reads it, and proves it intact. */
+/** Appends to the hash-chained audit log, reads it, and proves it intact and matching its signed checkpoints. */
 @ApplicationScoped
 public class AuditLog {
 
@@ -28,17 +32,31 @@ public class AuditLog {
     @Inject
     TransactionSynchronizationRegistry transaction;
 
+    @Inject
+    CheckpointLog checkpointLog;
+
+    @Inject
+    CheckpointKeys keys;
+
     /** What happened, by whom; {@code country} null for the service's own (policy, deadline) actions. */
     public record Action(UUID consultationId, String subject, Country country, String action,
                          ConsultationPhase before, ConsultationPhase after, Map<String, Object> details) {
     }
 
-    /** The result of checking the whole chain. */
+    /**
+     * The result of checking the whole chain, in itself and against the signed checkpoints read from Kafka:
+     * {@code anchoredSeq} the last entry a checkpoint vouches for, {@code unanchoredEntries} the newer ones (not yet
+     * protected against a rewrite by the database owner), {@code checkpointsChecked} the genuine checkpoints,
+     * {@code checkpointsRejected} records on the checkpoint topic that are not (unreadable, untrusted key, bad
+     * signature), with {@code rejections} saying why.
+     */
     public record Verification(boolean intact, long entriesChecked, Long headSeq, String headHash,
-                               BrokenEntry firstBroken) {
+                               BrokenEntry firstBroken, long anchoredSeq, long unanchoredEntries,
+                               int checkpointsChecked, int checkpointsRejected, List<String> rejections) {
     }
 
-    public record BrokenEntry(long seq, String reason) {
+    /** The first entry that breaks the chain, why, and the checkpoint it contradicts (absent when none covers it). */
+    public record BrokenEntry(long seq, String reason, ChainVerifier.CheckpointRef checkpoint) {
     }
 
     /**
@@ -113,30 +131,41 @@ public class AuditLog {
         return repository.page(filter, after, limit);
     }
 
-    /** Walks the chain from the first entry: every link and every hash. */
+    /**
+     * Walks the chain from the first entry, every link and every hash, and compares it with the signed checkpoints
+     * as Kafka keeps them (read first, so a checkpoint published during the walk is not missed for entries the walk
+     * has yet to reach). Throws {@link CheckpointLog.Unavailable} when the checkpoints cannot be read: without them
+     * the chain could be a consistent rewrite.
+     */
     @Transactional
     public Verification verify() {
-        long previousSeq = 0;
-        String previousHash = AuditChain.GENESIS;
-        long checked = 0;
+        CheckpointLog.Contents anchors = checkpointLog.readAll();
+        ChainVerifier verifier = new ChainVerifier(anchors.checkpoints(), keys.trusted());
         AuditRepository.Filter all = new AuditRepository.Filter(null, null, null, null);
-        while (true) {
-            List<AuditEntryEntity> batch = repository.page(all, previousSeq, VERIFY_BATCH);
-            if (batch.isEmpty()) {
-                return new Verification(true, checked, checked == 0 ? null : previousSeq,
-                        checked == 0 ? null : previousHash, null);
-            }
+        long after = 0;
+        boolean going = true;
+        while (going) {
+            List<AuditEntryEntity> batch = repository.page(all, after, VERIFY_BATCH);
             for (AuditEntryEntity e : batch) {
-                String broken = AuditChain.breakage(entry(e), e.hash, previousSeq, previousHash);
-                if (broken != null) {
-                    return new Verification(false, checked, null, null, new BrokenEntry(e.seq, broken));
+                if (!verifier.add(entry(e), e.hash)) {
+                    going = false;
+                    break;
                 }
-                previousSeq = e.seq;
-                previousHash = e.hash;
-                checked++;
+                after = e.seq;
             }
+            going &= batch.size() == VERIFY_BATCH;
             repository.getEntityManager().clear();
         }
+        ChainVerifier.Result r = verifier.finish();
+        List<String> rejections = new ArrayList<>(r.rejections());
+        if (anchors.unreadable() > 0) {
+            rejections.add(anchors.unreadable() + " record(s) on the checkpoint topic are not AuditCheckpoint events");
+        }
+        BrokenEntry broken = r.firstBroken() == null ? null
+                : new BrokenEntry(r.firstBroken().seq(), r.firstBroken().reason(), r.firstBroken().checkpoint());
+        return new Verification(r.intact(), r.entriesChecked(), r.headSeq(), r.headHash(), broken, r.anchoredSeq(),
+                r.unanchoredEntries(), r.checkpointsChecked(), r.checkpointsRejected() + anchors.unreadable(),
+                List.copyOf(rejections));
     }
 
     static AuditChain.Entry entry(AuditEntryEntity e) {

@@ -44,6 +44,11 @@ public final class KafkaTopics {
                             .configs(Map.of("retention.ms", String.valueOf(Duration.ofDays(30).toMillis()))));
                 }
             }
+            if (!existing.contains(Topics.AUDIT_CHECKPOINTS)) {
+                // the audit chain's anchor: one partition (publication order), kept forever
+                missing.add(new NewTopic(Topics.AUDIT_CHECKPOINTS, 1, (short) 1)
+                        .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "delete")));
+            }
             if (!missing.isEmpty()) {
                 try {
                     admin.createTopics(missing).all().get();
@@ -53,7 +58,9 @@ public final class KafkaTopics {
                     }
                 }
             }
-            awaitLeaders(admin, Topics.ALL_WITH_DLQ, timeout);
+            List<String> all = new ArrayList<>(Topics.ALL_WITH_DLQ);
+            all.add(Topics.AUDIT_CHECKPOINTS);
+            awaitLeaders(admin, all, timeout);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create Kafka topics: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
