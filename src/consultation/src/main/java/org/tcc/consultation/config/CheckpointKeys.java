@@ -1,6 +1,5 @@
 package org.tcc.consultation.config;
 
-import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,9 +14,9 @@ import org.tcc.contracts.audit.EcKeys;
 /**
  * The audit checkpoint keys, read once at startup from files (never from the database): the signing key
  * ({@code tcc.consultation.audit.signing-key}) and the public keys verify trusts (the signing key's and any
- * earlier ones). The service does not start without a readable P-256 private key.
+ * earlier ones). Read when the service starts ({@code AuditCheckpoints}): it does not start without a readable P-256
+ * private key.
  */
-@Startup
 @ApplicationScoped
 public class CheckpointKeys {
 

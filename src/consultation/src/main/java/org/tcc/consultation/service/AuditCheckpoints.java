@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tcc.consultation.config.CheckpointKeys;
 import org.tcc.consultation.config.ConsultationConfig;
@@ -54,7 +55,15 @@ public class AuditCheckpoints {
 
     private BackgroundWorker worker;
 
+    /** {@code quarkus.init-and-exit}: a migrations-only run (k8s init container), which holds no signing key. */
+    @ConfigProperty(name = "quarkus.init-and-exit", defaultValue = "false")
+    boolean initAndExit;
+
     void start(@Observes StartupEvent ignored) {
+        if (initAndExit) {
+            return;
+        }
+        keys.signing(); // no signing key, no service
         worker = BackgroundWorker.start("audit-checkpoints", config.audit().checkpointPoll(), () -> checkpoint(false));
     }
 
