@@ -138,7 +138,6 @@ public class AuditResource {
     @GET
     @RolesAllowed(Roles.AUDITOR)
     @Path("checkpoints")
-    @Produces(NDJSON)
     public Response checkpoints() {
         CheckpointLog.Contents contents;
         try {

@@ -35,9 +35,9 @@ import org.tcc.consultation.Api;
 import org.tcc.consultation.service.AuditCheckpoints;
 import org.tcc.contracts.Country;
 import org.tcc.contracts.audit.AuditChain;
-import org.tcc.stack.audit.AuditVerifyCommand;
+import org.tcc.kit.db.RuntimeRole;
+import org.tcc.stack.audit.OfflineVerification;
 import org.tcc.testsupport.TestPostgres;
-import picocli.CommandLine;
 
 /**
  * The audit chain survives its own service: the runtime role can only append and read, and whatever the database's
@@ -53,6 +53,9 @@ class AuditAnchorTest {
 
     @Inject
     AuditCheckpoints checkpoints;
+
+    @Inject
+    RuntimeRole runtimeRole;
 
     static Connection runtimeRole() throws SQLException {
         return DriverManager.getConnection(TestPostgres.jdbcUrl(SERVICE), TestPostgres.user(SERVICE),
@@ -71,6 +74,7 @@ class AuditAnchorTest {
     @Test
     void theRuntimeRoleCanOnlyAppendAndReadTheAuditLog() throws SQLException {
         Api.convene("kr-liaison", "Runtime role check", Country.KOR, Country.JPN);
+        assertEquals(List.of(), runtimeRole.ownedTables(), "the service's own check at startup finds nothing owned");
         try (Connection c = runtimeRole(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT tableowner FROM pg_tables WHERE tablename = 'audit_entry'")) {
                 rs.next();
@@ -221,15 +225,9 @@ class AuditAnchorTest {
 
     static Offline offline(Path export, Path anchors, Path key) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        AuditVerifyCommand command = new AuditVerifyCommand();
         int exit;
-        PrintStream saved = System.out;
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            System.setOut(out);
-            exit = new CommandLine(command).execute("--export", export.toString(), "--checkpoints",
-                    anchors.toString(), "--key", key.toString());
-        } finally {
-            System.setOut(saved);
+            exit = OfflineVerification.run(export, anchors, List.of(key), out);
         }
         return new Offline(exit, bytes.toString(StandardCharsets.UTF_8));
     }
