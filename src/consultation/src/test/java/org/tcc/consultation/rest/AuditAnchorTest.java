@@ -57,6 +57,8 @@ class AuditAnchorTest {
     @Inject
     RuntimeRole runtimeRole;
 
+    String lastConsultation;
+
     static Connection runtimeRole() throws SQLException {
         return DriverManager.getConnection(TestPostgres.jdbcUrl(SERVICE), TestPostgres.user(SERVICE),
                 TestPostgres.PASSWORD);
@@ -188,6 +190,17 @@ class AuditAnchorTest {
         assertEquals(0, intact.exit(), intact.output());
         assertTrue(intact.output().contains("intact: "), intact.output());
 
+        // one consultation's entries, each checked against its checkpoint on its own
+        Path one = dir.resolve("consultation.jsonl");
+        Files.writeString(one, as("auditor").get("/api/v1/audit/export?format=jsonl&consultation=" + lastConsultation)
+                .then().statusCode(200).extract().asString());
+        ByteArrayOutputStream selected = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(selected, true, StandardCharsets.UTF_8)) {
+            assertEquals(0, OfflineVerification.run(one, anchors, List.of(key), true, out), selected.toString());
+        }
+        assertTrue(selected.toString().contains("intact: 5 selected entries"), selected.toString());
+        assertEquals(1, offline(one, anchors, key).exit(), "a selection is not the whole log");
+
         // an export edited consistently (entry 2's subject, and every hash after it recomputed)
         List<String> lines = new ArrayList<>(Files.readAllLines(export));
         String previous = AuditChain.GENESIS;
@@ -246,6 +259,7 @@ class AuditAnchorTest {
      */
     long anchoredConsultation() {
         String id = Api.inSessionWithPositions(Country.USA, Country.KOR);
+        lastConsultation = id;
         List<Integer> seqs = as("auditor").get("/api/v1/audit/consultations/" + id).then().statusCode(200)
                 .extract().path("seq");
         checkpoints.checkpoint(true);

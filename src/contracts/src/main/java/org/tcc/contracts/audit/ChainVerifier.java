@@ -50,6 +50,7 @@ public final class ChainVerifier {
         }
     }
 
+    private final boolean selection;
     private final TreeMap<Long, Anchor> anchors = new TreeMap<>();
     private final List<String> rejections = new ArrayList<>();
     private int accepted;
@@ -57,10 +58,27 @@ public final class ChainVerifier {
     private long previousSeq;
     private String previousHash = AuditChain.GENESIS;
     private long checked;
+    private long unanchoredSelected;
+    private long lastAnchoredSelected;
     private Finding broken;
 
     /** {@code checkpoints} in publication order; {@code trusted} the checkpoint public keys by key id. */
     public ChainVerifier(List<AuditCheckpoint> checkpoints, Map<String, ECPublicKey> trusted) {
+        this(checkpoints, trusted, false);
+    }
+
+    /**
+     * A verifier of a selection of the log (an export filtered by consultation, country or time), entries in chain
+     * order with gaps: each entry must hash to its stored hash, follow its predecessor where that is in the selection
+     * too, and have the hash a checkpoint signed for it. What the selection leaves out cannot be judged: it proves
+     * each entry genuine, not the selection complete.
+     */
+    public static ChainVerifier forSelection(List<AuditCheckpoint> checkpoints, Map<String, ECPublicKey> trusted) {
+        return new ChainVerifier(checkpoints, trusted, true);
+    }
+
+    private ChainVerifier(List<AuditCheckpoint> checkpoints, Map<String, ECPublicKey> trusted, boolean selection) {
+        this.selection = selection;
         int number = 0;
         for (AuditCheckpoint c : checkpoints) {
             number++;
@@ -94,6 +112,9 @@ public final class ChainVerifier {
         if (broken != null) {
             return false;
         }
+        if (selection) {
+            return addSelected(entry, storedHash);
+        }
         String internal = AuditChain.breakage(entry, storedHash, previousSeq, previousHash);
         if (internal != null) {
             long missing = entry.seq() > previousSeq + 1 ? previousSeq + 1 : entry.seq();
@@ -114,8 +135,43 @@ public final class ChainVerifier {
         return true;
     }
 
+    private boolean addSelected(AuditChain.Entry entry, String storedHash) {
+        Anchor anchor = covering(entry.seq());
+        String reason = null;
+        if (entry.seq() <= previousSeq) {
+            reason = "out of order: entry " + entry.seq() + " after entry " + previousSeq;
+        } else if (entry.seq() == previousSeq + 1 && !entry.prevHash().equals(previousHash)) {
+            reason = "previous-hash link broken: entry does not follow entry " + previousSeq;
+        } else if (!AuditChain.hash(entry).equals(storedHash)) {
+            reason = "hash mismatch: the entry's content was altered";
+        } else if (anchor != null && !anchor.hashOf(entry.seq()).equals(storedHash)) {
+            reason = "rewritten: the entry's hash is not the one " + anchor.ref() + " signed";
+        }
+        if (reason != null) {
+            broken = new Finding(entry.seq(), reason + (anchor == null || reason.startsWith("rewritten") ? ""
+                    : "; contradicts " + anchor.ref()), anchor == null ? null : anchor.ref());
+            return false;
+        }
+        if (anchor == null) {
+            unanchoredSelected++;
+        } else {
+            lastAnchoredSelected = entry.seq();
+        }
+        previousSeq = entry.seq();
+        previousHash = storedHash;
+        checked++;
+        return true;
+    }
+
     /** The verdict once every entry was fed (or the chain broke). */
     public Result finish() {
+        if (selection) {
+            List<String> rejected = List.copyOf(rejections);
+            boolean intact = broken == null;
+            return new Result(intact, checked, intact && checked > 0 ? previousSeq : null,
+                    intact && checked > 0 ? previousHash : null, broken, lastAnchoredSelected,
+                    intact ? unanchoredSelected : 0, accepted, rejected.size(), rejected);
+        }
         if (broken == null && previousSeq < maxAnchored) {
             Anchor anchor = covering(previousSeq + 1);
             CheckpointRef ref = anchor != null ? anchor.ref() : anchors.floorEntry(maxAnchored).getValue().ref();

@@ -179,6 +179,40 @@ class ChainVerifierTest {
     }
 
     @Test
+    void aSelectionOfTheLogIsCheckedEntryByEntryAgainstTheCheckpoints() {
+        ChainVerifier intact = ChainVerifier.forSelection(checkpoints, TRUSTED);
+        for (int i : new int[] {1, 3, 4, 8}) {
+            assertTrue(intact.add(original.get(i).entry(), original.get(i).hash()));
+        }
+        ChainVerifier.Result r = intact.finish();
+        assertTrue(r.intact());
+        assertEquals(4, r.entriesChecked());
+        assertEquals(0, r.unanchoredEntries());
+
+        List<String> d = details(12);
+        d.set(3, "{\"n\":4,\"who\":\"mallory\"}");
+        List<Stored> rewritten = chain(d);
+        ChainVerifier selection = ChainVerifier.forSelection(checkpoints, TRUSTED);
+        assertTrue(selection.add(rewritten.get(1).entry(), rewritten.get(1).hash()));
+        assertFalse(selection.add(rewritten.get(3).entry(), rewritten.get(3).hash()));
+        ChainVerifier.Result broken = selection.finish();
+        assertEquals(4, broken.firstBroken().seq());
+        assertTrue(broken.firstBroken().reason().startsWith("rewritten"), broken.firstBroken().reason());
+        assertEquals(1, broken.firstBroken().checkpoint().number());
+
+        ChainVerifier newest = ChainVerifier.forSelection(checkpoints, TRUSTED);
+        List<Stored> longer = chain(details(12));
+        assertTrue(newest.add(longer.get(11).entry(), longer.get(11).hash()));
+        assertEquals(1, newest.finish().unanchoredEntries(), "entry 12 has no checkpoint yet");
+
+        AuditChain.Entry e = original.get(2).entry();
+        ChainVerifier edited = ChainVerifier.forSelection(checkpoints, TRUSTED);
+        assertFalse(edited.add(new AuditChain.Entry(e.seq(), e.at(), null, "mallory", "USA", "JOIN", null, null,
+                e.details(), e.prevHash()), original.get(2).hash()));
+        assertTrue(edited.finish().firstBroken().reason().startsWith("hash mismatch"));
+    }
+
+    @Test
     void checkpointsAreEventsOfTheirSchemaAndKeysRoundTripAsJwk() {
         AuditCheckpoint c = checkpoints.get(0);
         assertEquals(List.of(), SchemaValidation.validate(EventType.AUDIT_CHECKPOINT, Json.toBytes(c)));

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 public class AuditVerifyCommand implements Callable<Integer> {
 
     @Option(names = "--export", required = true, paramLabel = "FILE",
-            description = "The whole log as JSON Lines: GET /api/v1/audit/export?format=jsonl (no filters).")
+            description = "The log as JSON Lines: GET /api/v1/audit/export?format=jsonl (the whole log, or a "
+                    + "filtered export with --selection).")
     Path export;
 
     @Option(names = "--checkpoints", required = true, paramLabel = "FILE",
@@ -29,8 +30,12 @@ public class AuditVerifyCommand implements Callable<Integer> {
             description = "A trusted checkpoint public key (P-256 JWK); repeat for earlier keys.")
     List<Path> keys;
 
+    @Option(names = "--selection", description = "The export is filtered (consultation, country, period): check "
+            + "each entry's hash and checkpoint on its own; the selection's completeness is not checked.")
+    boolean selection;
+
     @Override
     public Integer call() {
-        return OfflineVerification.run(export, checkpoints, keys, System.out);
+        return OfflineVerification.run(export, checkpoints, keys, selection, System.out);
     }
 }

@@ -30,6 +30,15 @@ public final class OfflineVerification {
 
     /** 0 intact and every checkpoint genuine, 1 broken or a checkpoint that does not verify, 2 unusable input. */
     public static int run(Path export, Path checkpoints, List<Path> keys, PrintStream out) {
+        return run(export, checkpoints, keys, false, out);
+    }
+
+    /**
+     * As {@link #run(Path, Path, List, PrintStream)}; {@code selection}: the export is filtered (one consultation,
+     * a country, a period), so each entry is checked on its own against the checkpoints and the selection is not
+     * required to be the whole log.
+     */
+    public static int run(Path export, Path checkpoints, List<Path> keys, boolean selection, PrintStream out) {
         Map<String, ECPublicKey> trusted = new HashMap<>();
         List<AuditCheckpoint> anchors;
         try {
@@ -43,7 +52,8 @@ public final class OfflineVerification {
             out.println("cannot read the input: " + e.getMessage());
             return 2;
         }
-        ChainVerifier verifier = new ChainVerifier(anchors, trusted);
+        ChainVerifier verifier = selection ? ChainVerifier.forSelection(anchors, trusted)
+                : new ChainVerifier(anchors, trusted);
         int line = 0;
         try (BufferedReader reader = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
             String text;
@@ -69,7 +79,12 @@ public final class OfflineVerification {
                     + " genuine checkpoint(s), " + r.checkpointsRejected() + " rejected");
             return 1;
         }
-        out.println("intact: " + r.entriesChecked() + " entries, head " + r.headSeq() + " " + r.headHash());
+        if (selection) {
+            out.println("intact: " + r.entriesChecked() + " selected entries, each as a checkpoint signed it ("
+                    + r.unanchoredEntries() + " not yet anchored); whether the selection is complete is not checked");
+        } else {
+            out.println("intact: " + r.entriesChecked() + " entries, head " + r.headSeq() + " " + r.headHash());
+        }
         out.println("anchored up to entry " + r.anchoredSeq() + " by " + r.checkpointsChecked()
                 + " genuine checkpoint(s) (" + r.checkpointsRejected() + " rejected); " + r.unanchoredEntries()
                 + " newer entr" + (r.unanchoredEntries() == 1 ? "y" : "ies") + " not yet anchored");
