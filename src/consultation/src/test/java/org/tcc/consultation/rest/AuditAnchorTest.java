@@ -198,7 +198,8 @@ class AuditAnchorTest {
         try (PrintStream out = new PrintStream(selected, true, StandardCharsets.UTF_8)) {
             assertEquals(0, OfflineVerification.run(one, anchors, List.of(key), true, out), selected.toString());
         }
-        assertTrue(selected.toString().contains(" selected entries, each as a checkpoint signed it"), selected.toString());
+        assertTrue(selected.toString().contains(" selected entries, each as a checkpoint signed it"),
+                selected.toString());
         assertEquals(1, offline(one, anchors, key).exit(), "a selection is not the whole log");
 
         // an export edited consistently (entry 2's subject, and every hash after it recomputed)
