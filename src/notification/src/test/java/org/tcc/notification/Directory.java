@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.tcc.testsupport.Tokens;
 
-/** Test access to the recipients directory through the REST API, as the admin. */
+/** Test access to the recipients directory through the REST API, as the trilateral admin. */
 public final class Directory {
 
     private Directory() {
@@ -44,7 +44,14 @@ public final class Directory {
         }
     }
 
-    /** The delivery log entries of an alert, as the auditor sees them. */
+    /** The directory audit of one recipient of {@code country}, oldest first, as that country's auditor reads it. */
+    public static List<Map<String, Object>> audit(String country, String recipientId) {
+        String auditor = Map.of("USA", "us-auditor", "KOR", "kr-auditor", "JPN", "jp-auditor").get(country);
+        return given().auth().oauth2(Tokens.user(auditor)).queryParam("recipient", recipientId)
+                .get("/api/v1/directory/audit").then().statusCode(200).extract().jsonPath().getList("entries");
+    }
+
+    /** The delivery log entries of an alert, as the (trilateral) auditor sees them. */
     public static List<Map<String, Object>> deliveriesOfAlert(String alertId) {
         return given().auth().oauth2(Tokens.user("auditor")).queryParam("alertId", alertId)
                 .queryParam("limit", 500).get("/api/v1/deliveries")

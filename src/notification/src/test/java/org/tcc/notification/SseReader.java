@@ -23,6 +23,8 @@ public final class SseReader implements AutoCloseable {
     }
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final List<String> comments = new CopyOnWriteArrayList<>();
+    private volatile java.time.Instant endedAt;
     private final CountDownLatch opened = new CountDownLatch(1);
     private final InputStream body;
     private final int status;
@@ -84,6 +86,7 @@ public final class SseReader implements AutoCloseable {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.startsWith(":")) {
+                    comments.add(line.substring(1).strip());
                     opened.countDown();
                 } else if (line.isEmpty()) {
                     if (data.length() > 0) {
@@ -106,6 +109,17 @@ public final class SseReader implements AutoCloseable {
         } catch (IOException e) {
             // closed
         }
+        endedAt = java.time.Instant.now();
+    }
+
+    /** The SSE comments received ({@code stream of JPN after 12}, {@code keep-alive}, {@code token expired}). */
+    public List<String> comments() {
+        return List.copyOf(comments);
+    }
+
+    /** When the server ended the stream (or it was closed here); null while it is open. */
+    public java.time.Instant endedAt() {
+        return endedAt;
     }
 
     @Override

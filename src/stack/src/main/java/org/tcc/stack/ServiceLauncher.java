@@ -21,8 +21,8 @@ public final class ServiceLauncher {
      * What a service needs beyond the shared wiring on one developer machine: ingestion trusts the repository's
      * local sensor keys and demo zones (explicitly: production refuses them), the consultation service signs its
      * audit checkpoints with a key generated once under {@code home} ({@link AuditKeys}), the notification service
-     * seeds its directory from the local realm's users, may call plain-http webhooks on localhost, and mails
-     * through the local SMTP server.
+     * seeds its directory from the local realm's users, may call (plain-http) webhooks on this machine's loopback
+     * addresses, and mails through the local SMTP server.
      */
     public static Map<String, String> localStackSettings(String service, int smtpPort, Path home) {
         if (service.equals("alert-ingestion")) {
@@ -37,7 +37,9 @@ public final class ServiceLauncher {
             return Map.of();
         }
         return Map.of("TCC_LOCAL_STACK", "true", "TCC_SMTP_HOST", "127.0.0.1", "TCC_SMTP_PORT",
-                String.valueOf(smtpPort), "TCC_SMTP_STARTTLS", "DISABLED");
+                String.valueOf(smtpPort), "TCC_SMTP_STARTTLS", "DISABLED",
+                // webhook receivers on this machine only; every other non-public address stays refused
+                "TCC_WEBHOOK_ALLOWED_TARGETS", "127.0.0.1/32,::1/128");
     }
 
     /** JVM options of the services: {@code TCC_SERVICE_JAVA_OPTS} (space-separated) or the measured default. */

@@ -37,6 +37,16 @@ public final class Tokens {
                 "username", username, "password", username + "-local")));
     }
 
+    /**
+     * A fresh access token of the realm user {@code username} that expires 10 seconds after it is issued (public
+     * client {@code tcc-cli-short}, access token lifespan 10 s): for what must end when a token expires. Never
+     * cached.
+     */
+    public static String shortLived(String username) {
+        return fetch(Map.of("grant_type", "password", "client_id", "tcc-cli-short", "username", username,
+                "password", username + "-local")).token();
+    }
+
     /** An access token of the service-account client {@code clientId}, e.g. {@code feed-kor}. */
     public static String client(String clientId) {
         return cached("client:" + clientId, () -> fetch(Map.of("grant_type", "client_credentials",

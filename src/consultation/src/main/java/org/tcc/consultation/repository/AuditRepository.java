@@ -9,14 +9,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.tcc.contracts.Country;
 import org.tcc.contracts.events.audit.AuditCheckpoint;
 
 /** Reads and appends audit entries; it never updates or deletes (the database would refuse). */
 @ApplicationScoped
 public class AuditRepository implements PanacheRepositoryBase<AuditEntryEntity, Long> {
 
-    /** Filters of the audit log; null means "any". {@code from} inclusive, {@code to} exclusive. */
-    public record Filter(Instant from, Instant to, String country, UUID consultationId) {
+    /**
+     * Filters of the audit log; null means "any". {@code from} inclusive, {@code to} exclusive. {@code visibleTo}
+     * keeps only the entries of consultations that country takes part in (what its auditors may read).
+     */
+    public record Filter(Instant from, Instant to, String country, UUID consultationId, Country visibleTo) {
+
+        public Filter(Instant from, Instant to, String country, UUID consultationId) {
+            this(from, to, country, consultationId, null);
+        }
     }
 
     private static final long CHAIN_LOCK_KEY = 0x7CC0_A0D1L;
@@ -80,6 +88,11 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEntryEntity, 
         if (filter.consultationId() != null) {
             query.append(" and consultationId = :consultation");
             params.and("consultation", filter.consultationId());
+        }
+        if (filter.visibleTo() != null) {
+            query.append(" and exists (select p from ParticipantEntity p where p.consultation.id = consultationId"
+                    + " and p.country = :visibleTo)");
+            params.and("visibleTo", filter.visibleTo());
         }
         return find(query.toString(), Sort.by("seq"), params).page(0, limit).list();
     }

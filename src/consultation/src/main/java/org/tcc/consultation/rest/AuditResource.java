@@ -28,10 +28,13 @@ import org.tcc.contracts.Json;
 import org.tcc.contracts.Roles;
 import org.tcc.contracts.events.audit.AuditCheckpoint;
 import org.tcc.kit.rest.Problem;
+import org.tcc.kit.security.Caller;
 
 /**
- * The audit log, read-only, for auditors (a cross-country role): the whole log with filters and pagination, one
- * consultation's timeline, exports as JSON Lines and CSV, and a verification of the hash chain.
+ * The audit log, read-only, for auditors: the log with filters and pagination, one consultation's timeline, exports
+ * as JSON Lines and CSV, and a verification of the hash chain. An auditor reads what their country may see: the
+ * entries of the consultations it takes part in (a consultation's participants are the countries its alerts are
+ * releasable to); only an auditor who also holds {@code trilateral} reads every entry and the chain's details.
  */
 @Path("/api/v1/audit")
 @Authenticated
@@ -57,6 +60,14 @@ public class AuditResource {
     @Inject
     CheckpointKeys keys;
 
+    @Inject
+    Caller caller;
+
+    /** The country whose consultations the caller may read; null for a trilateral auditor (every country). */
+    private Country readable() {
+        return caller.hasRole(Roles.TRILATERAL) ? null : caller.requireCountry();
+    }
+
     /**
      * The log, oldest first. {@code Accept: application/x-ndjson} or {@code text/csv} export every matching entry
      * instead of one page.
@@ -68,7 +79,7 @@ public class AuditResource {
     public Response log(@QueryParam("from") String from, @QueryParam("to") String to,
                         @QueryParam("country") String country, @QueryParam("after") Long after,
                         @QueryParam("limit") Integer limit, @Context HttpHeaders headers) {
-        AuditRepository.Filter filter = filter(from, to, country, null);
+        AuditRepository.Filter filter = filter(from, to, country, null, readable());
         for (MediaType accepted : headers.getAcceptableMediaTypes()) {
             if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE) || accepted.isWildcardType()) {
                 break;
@@ -99,7 +110,7 @@ public class AuditResource {
                            @QueryParam("to") String to, @QueryParam("country") String country,
                            @QueryParam("consultation") String consultation) {
         UUID consultationId = consultation == null ? null : parseId(consultation);
-        return export(filter(from, to, country, consultationId), format == null ? "jsonl" : format);
+        return export(filter(from, to, country, consultationId, readable()), format == null ? "jsonl" : format);
     }
 
     /** One consultation's timeline: every action on it, oldest first. */
@@ -109,7 +120,11 @@ public class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<AuditEntryView> consultation(@PathParam("id") String id) {
         UUID consultationId = parseId(id);
-        if (!consultations.exists(consultationId)) {
+        Country readable = readable();
+        // a consultation the caller's country is not part of does not exist for them (the same 404 as a missing one)
+        boolean found = readable == null ? consultations.exists(consultationId)
+                : consultations.visible(consultationId, readable);
+        if (!found) {
             throw Problem.notFound("consultation " + id);
         }
         return consultations.timeline(consultationId).stream().map(AuditEntryView::of).toList();
@@ -118,17 +133,26 @@ public class AuditResource {
     /**
      * Proves the chain intact and matching every signed checkpoint Kafka keeps, or names the first entry that breaks
      * it and the checkpoint it contradicts. 503 when the checkpoints cannot be read (no verdict without the anchor).
+     * The chain holds every country's entries, so its details (head, the broken entry) are for a trilateral auditor;
+     * any other auditor gets the verdict alone, {@code {"intact": …}}, and verifies their own export offline
+     * against the checkpoints.
      */
     @GET
     @RolesAllowed(Roles.AUDITOR)
     @Path("verify")
     @Produces(MediaType.APPLICATION_JSON)
-    public AuditLog.Verification verify() {
+    public Response verify() {
+        Country readable = readable();
+        AuditLog.Verification verification;
         try {
-            return audit.verify();
+            verification = audit.verify();
         } catch (CheckpointLog.Unavailable e) {
             throw unavailable(e);
         }
+        if (readable == null) {
+            return Response.ok(verification).build();
+        }
+        return Response.ok(java.util.Map.of("intact", verification.intact())).build();
     }
 
     /**
@@ -199,13 +223,14 @@ public class AuditResource {
                 .build();
     }
 
-    private static AuditRepository.Filter filter(String from, String to, String country, UUID consultation) {
+    private static AuditRepository.Filter filter(String from, String to, String country, UUID consultation,
+                                                 Country visibleTo) {
         String c = null;
         if (country != null && !country.isBlank()) {
             c = Country.parse(country).map(Enum::name)
                     .orElseThrow(() -> Problem.invalid("country", "must be one of USA, KOR, JPN"));
         }
-        return new AuditRepository.Filter(instant("from", from), instant("to", to), c, consultation);
+        return new AuditRepository.Filter(instant("from", from), instant("to", to), c, consultation, visibleTo);
     }
 
     private static Instant instant(String field, String value) {

@@ -46,6 +46,12 @@ public class ConsultationQueries {
         return repository.findByIdOptional(id).isPresent();
     }
 
+    /** True when the consultation exists and {@code country} takes part in it. */
+    @Transactional
+    public boolean visible(UUID id, Country country) {
+        return repository.findVisible(id, country).isPresent();
+    }
+
     @Transactional
     public List<AuditEntryEntity> timeline(UUID id) {
         return audit.page(new AuditRepository.Filter(null, null, null, id), 0, TIMELINE_LIMIT);

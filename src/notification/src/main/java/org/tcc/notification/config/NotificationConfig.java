@@ -3,6 +3,8 @@ package org.tcc.notification.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Business settings of the notification service ({@code tcc.notification.*}). */
 @ConfigMapping(prefix = "tcc.notification")
@@ -67,6 +69,13 @@ public interface NotificationConfig {
         /** Allow plain-http webhook URLs to localhost (tests and the local stack); https is required otherwise. */
         @WithDefault("false")
         boolean allowPlainHttpLocalhost();
+
+        /**
+         * Networks (CIDR or single addresses) and host names a webhook may reach although they are not public
+         * (loopback, private, link-local ...): none by default; the local stack and the tests list their own
+         * machine's receivers.
+         */
+        Optional<List<String>> allowedTargets();
     }
 
     interface Escalation {
@@ -98,5 +107,9 @@ public interface NotificationConfig {
         /** Interval of the SSE keep-alive comment. */
         @WithDefault("PT15S")
         Duration heartbeat();
+
+        /** Streams one user (token subject) may hold open at once, on this replica; one more is a 429. */
+        @WithDefault("5")
+        int maxPerUser();
     }
 }

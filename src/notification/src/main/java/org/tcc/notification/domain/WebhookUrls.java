@@ -1,5 +1,6 @@
 package org.tcc.notification.domain;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -7,8 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which webhook endpoints may be registered: absolute {@code https} URLs; plain {@code http} only to the local
- * machine, and only where the deployment allows it (tests and the local stack).
+ * Which webhook endpoints may be registered: absolute {@code https} URLs without credentials; plain {@code http} only
+ * to the local machine, and only where the deployment allows it (tests and the local stack). A URL whose host is an
+ * IP address must name an address the {@link WebhookTargets.Policy} lets a webhook reach; a host name is resolved
+ * and checked each time a webhook is sent ({@code WebhookSender}), as its addresses may change.
  */
 public final class WebhookUrls {
 
@@ -18,7 +21,8 @@ public final class WebhookUrls {
     }
 
     /** Why {@code url} is not acceptable, or empty when it is. */
-    public static Optional<String> problem(String url, boolean allowPlainHttpToLocalhost) {
+    public static Optional<String> problem(String url, boolean allowPlainHttpToLocalhost,
+                                           WebhookTargets.Policy policy) {
         URI uri;
         try {
             uri = new URI(url);
@@ -32,14 +36,17 @@ public final class WebhookUrls {
         if (uri.getUserInfo() != null) {
             return Optional.of("must not carry credentials");
         }
-        if (scheme.equals("https")) {
-            return Optional.empty();
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        boolean plainHttpAllowed = scheme.equals("http") && allowPlainHttpToLocalhost && LOCAL_HOSTS.contains(host);
+        if (!scheme.equals("https") && !plainHttpAllowed) {
+            return Optional.of(allowPlainHttpToLocalhost ? "must use https (plain http only to localhost)"
+                    : "must use https");
         }
-        if (scheme.equals("http") && allowPlainHttpToLocalhost
-                && LOCAL_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
-            return Optional.empty();
+        Optional<InetAddress> literal = WebhookTargets.literal(host);
+        if (literal.isPresent() && policy.refusal(host, literal.get()).isPresent()) {
+            return Optional.of("must not point at a loopback, private, link-local, multicast or otherwise non-public"
+                    + " address");
         }
-        return Optional.of(allowPlainHttpToLocalhost ? "must use https (plain http only to localhost)"
-                : "must use https");
+        return Optional.empty();
     }
 }

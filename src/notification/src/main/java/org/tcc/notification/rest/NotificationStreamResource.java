@@ -22,7 +22,9 @@ import org.tcc.notification.service.StreamHub;
  * The live notification stream of the caller's country (Server-Sent Events). Each event is named
  * {@code notification}, has the country's sequence number as its id and the notification JSON as data. Without
  * {@code Last-Event-ID} (or {@code ?after=}) the stream starts with what comes next; with it, everything after that
- * id is replayed first, in order.
+ * id is replayed first, in order. The stream is closed when the token that opened it expires (reconnect with a fresh
+ * token and {@code Last-Event-ID}); one user may hold {@code tcc.notification.stream.max-per-user} streams at once
+ * (one more is a 429).
  */
 @Path("/api/v1/notifications/stream")
 @Authenticated
@@ -42,8 +44,9 @@ public class NotificationStreamResource {
         Country country = caller.requireCountry();
         String resumeFrom = lastEventId != null && !lastEventId.isBlank() ? lastEventId : after;
         long from = resumeFrom == null || resumeFrom.isBlank() ? hub.current(country) : seq(resumeFrom);
-        sink.send(sse.newEventBuilder().comment("stream of " + country + " after " + from).build());
-        hub.subscribe(country, from, sink, sse);
+        java.time.Instant expiresAt = caller.tokenExpiresAt()
+                .orElseThrow(() -> Problem.unauthorized("the token carries no expiry"));
+        hub.subscribe(country, caller.subject(), expiresAt, from, sink, sse, "stream of " + country + " after " + from);
     }
 
     private static long seq(String value) {

@@ -32,7 +32,11 @@ import org.tcc.notification.repository.Recipient;
 import org.tcc.notification.service.Access;
 import org.tcc.notification.service.RecipientService;
 
-/** The recipients directory: an admin manages every country's, a liaison their own country's. */
+/**
+ * The recipients directory of the caller's country: its admins manage all of it, its liaisons the liaison step only
+ * (the escalation chain above them is the admins'); a {@code trilateral} admin manages every country's. Every change
+ * is recorded in the directory audit ({@link DirectoryAuditResource}).
+ */
 @Path("/api/v1/recipients")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -90,7 +94,6 @@ public class RecipientResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.LIAISON})
     public Response create(@NotNull @Valid RecipientInput input) {
-        access.requireRecipientsOf(input.country());
         Recipient r = recipients.create(input.toInput());
         return Response.created(URI.create("/api/v1/recipients/" + r.id)).entity(RecipientView.of(r)).build();
     }
@@ -99,19 +102,14 @@ public class RecipientResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.LIAISON})
     public RecipientView update(@PathParam("id") String id, @NotNull @Valid RecipientInput input) {
-        UUID uuid = id(id);
-        access.requireRecipientsOf(recipients.get(uuid).country);
-        access.requireRecipientsOf(input.country());
-        return RecipientView.of(recipients.update(uuid, input.toInput()));
+        return RecipientView.of(recipients.update(id(id), input.toInput()));
     }
 
     @DELETE
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.LIAISON})
     public Response deactivate(@PathParam("id") String id) {
-        UUID uuid = id(id);
-        access.requireRecipientsOf(recipients.get(uuid).country);
-        recipients.deactivate(uuid);
+        recipients.deactivate(id(id));
         return Response.noContent().build();
     }
 

@@ -7,4 +7,11 @@ import org.tcc.notification.repository.NotificationEntry;
 public interface ChannelSender {
 
     void send(Delivery delivery, NotificationEntry entry) throws Exception;
+
+    /** A failed attempt whose message is recorded as it is (the detail went to the service log). */
+    final class Failed extends Exception {
+        public Failed(String message) {
+            super(message, null, false, false);
+        }
+    }
 }

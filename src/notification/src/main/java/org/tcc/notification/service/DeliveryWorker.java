@@ -132,6 +132,8 @@ public class DeliveryWorker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null; // shutting down: the lease expires and another attempt follows
+        } catch (ChannelSender.Failed e) {
+            error = e.getMessage();
         } catch (Exception e) {
             error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
                     + e.getMessage();

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.tcc.contracts.Country;
+import org.tcc.kit.rest.Problem;
 import org.tcc.kit.worker.BackgroundWorker;
 import org.tcc.notification.config.NotificationConfig;
 import org.tcc.notification.repository.NotificationEntry;
@@ -28,7 +30,10 @@ import org.tcc.notification.repository.NotificationRepository;
  * replicas) reads each country's new entries once, from the least advanced of its subscribers, and hands every
  * subscriber the entries after its own position without waiting for the network. A subscriber that leaves more than
  * {@code tcc.notification.stream.max-unsent} events unwritten (a slow or stalled client) is closed instead of holding
- * up the others: it resumes with {@code Last-Event-ID}, which replays exactly what it missed.
+ * up the others: it resumes with {@code Last-Event-ID}, which replays exactly what it missed. A stream lives no longer
+ * than the token that opened it (closed at the token's {@code exp}, after a {@code token expired} comment: the client
+ * reconnects with a fresh token and {@code Last-Event-ID}), and one user holds at most
+ * {@code tcc.notification.stream.max-per-user} streams at once on a replica.
  */
 @ApplicationScoped
 public class StreamHub {
@@ -47,6 +52,9 @@ public class StreamHub {
 
     private static final class Subscriber {
         final Country country;
+        final String user;
+        /** The opening token's expiry: the stream is closed then. */
+        final Instant expiresAt;
         final SseEventSink sink;
         final Sse sse;
         /** The last sequence number handed to the sink. */
@@ -56,8 +64,10 @@ public class StreamHub {
         final AtomicInteger unsent = new AtomicInteger();
         volatile boolean failed;
 
-        Subscriber(Country country, long lastSeq, SseEventSink sink, Sse sse) {
+        Subscriber(Country country, String user, Instant expiresAt, long lastSeq, SseEventSink sink, Sse sse) {
             this.country = country;
+            this.user = user;
+            this.expiresAt = expiresAt;
             this.lastSeq = lastSeq;
             this.sink = sink;
             this.sse = sse;
@@ -84,9 +94,23 @@ public class StreamHub {
         return QuarkusTransaction.requiringNew().call(() -> notifications.lastSeq(country));
     }
 
-    /** Sends {@code country}'s entries after {@code afterSeq} to {@code sink}, then everything that follows. */
-    public void subscribe(Country country, long afterSeq, SseEventSink sink, Sse sse) {
-        subscribers.add(new Subscriber(country, afterSeq, sink, sse));
+    /**
+     * Sends {@code opening} (a comment), then {@code country}'s entries after {@code afterSeq} to {@code sink}, then
+     * everything that follows, until {@code expiresAt}. A 429 problem, before anything is written, when {@code user}
+     * already holds {@code max-per-user} open streams.
+     */
+    public void subscribe(Country country, String user, Instant expiresAt, long afterSeq, SseEventSink sink, Sse sse,
+                          String opening) {
+        synchronized (subscribers) {
+            long open = subscribers.stream().filter(s -> s.user.equals(user) && !s.failed && !s.sink.isClosed())
+                    .count();
+            if (open >= config.stream().maxPerUser()) {
+                throw Problem.tooManyRequests(user + " already holds " + open + " open notification streams (at most "
+                        + config.stream().maxPerUser() + "); close one first");
+            }
+            sink.send(sse.newEventBuilder().comment(opening).build());
+            subscribers.add(new Subscriber(country, user, expiresAt, afterSeq, sink, sse));
+        }
         worker.wakeUp();
     }
 
@@ -97,9 +121,19 @@ public class StreamHub {
     /** One pass over every country with subscribers; {@code true} when a country has more entries waiting. */
     private boolean serveAll() {
         Map<Country, Long> from = new EnumMap<>(Country.class);
+        Instant now = Instant.now();
         for (Subscriber s : subscribers) {
             if (s.failed || s.sink.isClosed()) {
                 close(s, "connection closed");
+                continue;
+            }
+            if (!now.isBefore(s.expiresAt)) {
+                try {
+                    s.sink.send(s.sse.newEventBuilder().comment("token expired").build());
+                } catch (RuntimeException ignored) {
+                    // closing anyway
+                }
+                close(s, "token expired");
                 continue;
             }
             from.merge(s.country, s.lastSeq, Math::min);
@@ -153,7 +187,7 @@ public class StreamHub {
 
     private void close(Subscriber s, String why) {
         if (subscribers.remove(s)) {
-            LOG.debugf("closing a %s stream: %s", s.country, why);
+            LOG.debugf("closing a %s stream of %s: %s", s.country, s.user, why);
             try {
                 s.sink.close();
             } catch (RuntimeException ignored) {

@@ -85,12 +85,32 @@ class AudienceAndEscalationPolicyTest {
 
     @Test
     void webhookUrlsMustBeHttpsExceptLocalhostWhereAllowed() {
-        assertEquals(Optional.empty(), WebhookUrls.problem("https://hooks.example.org/tcc", false));
-        assertTrue(WebhookUrls.problem("http://hooks.example.org/tcc", true).isPresent());
-        assertTrue(WebhookUrls.problem("http://127.0.0.1:9000/hook", false).isPresent());
-        assertEquals(Optional.empty(), WebhookUrls.problem("http://127.0.0.1:9000/hook", true));
-        assertTrue(WebhookUrls.problem("https://user:pw@hooks.example.org/", false).isPresent());
-        assertTrue(WebhookUrls.problem("not a url", false).isPresent());
+        WebhookTargets.Policy none = WebhookTargets.Policy.NONE;
+        WebhookTargets.Policy loopback = WebhookTargets.Policy.of(List.of("127.0.0.1/32"));
+        assertEquals(Optional.empty(), WebhookUrls.problem("https://hooks.example.org/tcc", false, none));
+        assertTrue(WebhookUrls.problem("http://hooks.example.org/tcc", true, loopback).isPresent());
+        assertTrue(WebhookUrls.problem("http://127.0.0.1:9000/hook", false, loopback).isPresent());
+        assertEquals(Optional.empty(), WebhookUrls.problem("http://127.0.0.1:9000/hook", true, loopback));
+        assertTrue(WebhookUrls.problem("https://user:pw@hooks.example.org/", false, none).isPresent());
+        assertTrue(WebhookUrls.problem("not a url", false, none).isPresent());
+    }
+
+    @Test
+    void webhookUrlsNamingANonPublicAddressAreRefusedUnlessAllowListed() {
+        WebhookTargets.Policy none = WebhookTargets.Policy.NONE;
+        for (String url : List.of("http://127.0.0.1:9000/hook", "https://10.0.0.1/hook", "https://172.16.5.4/",
+                "https://192.168.1.1/", "https://169.254.169.254/latest/meta-data/", "https://100.64.0.1/",
+                "https://0.0.0.0/", "https://[::1]/", "https://[fd00::1]/", "https://[fe80::1]/",
+                "https://[::ffff:127.0.0.1]/", "https://[::ffff:a9fe:a9fe]/", "https://224.0.0.1/",
+                "https://255.255.255.255/")) {
+            assertTrue(WebhookUrls.problem(url, true, none).isPresent(), url);
+        }
+        // the plain-http exemption for localhost does not exempt it from the address check
+        assertTrue(WebhookUrls.problem("http://127.0.0.1:9000/hook", true, none).isPresent());
+        assertEquals(Optional.empty(), WebhookUrls.problem("https://10.1.2.3/hook", false,
+                WebhookTargets.Policy.of(List.of("10.1.0.0/16"))));
+        // a host name is resolved and checked when sending, not when registering
+        assertEquals(Optional.empty(), WebhookUrls.problem("https://hooks.internal/x", false, none));
     }
 
     private static AlertState alert(Severity severity, AlertLifecycle lifecycle, List<Acknowledgement> acks) {

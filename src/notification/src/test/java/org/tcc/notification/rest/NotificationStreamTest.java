@@ -75,6 +75,51 @@ class NotificationStreamTest {
         assertEquals(403, SseReader.open(stream, Tokens.user("auditor"), null).status());
     }
 
+    @Test
+    void oneUserHoldsAtMostMaxPerUserStreams() {
+        // %test.tcc.notification.stream.max-per-user=2; us-duty opens streams in this test only
+        try (SseReader first = SseReader.open(stream, Tokens.user("us-duty"), null);
+             SseReader second = SseReader.open(stream, Tokens.user("us-duty"), null)) {
+            assertEquals(200, first.status());
+            assertEquals(200, second.status());
+            io.restassured.response.Response third = io.restassured.RestAssured.given()
+                    .auth().oauth2(Tokens.user("us-duty")).accept("text/event-stream")
+                    .get("/api/v1/notifications/stream");
+            assertEquals(429, third.statusCode());
+            assertTrue(third.contentType().startsWith("application/problem+json"), third.contentType());
+            assertEquals(429, third.jsonPath().getInt("status"));
+            // another user of the same country is not held back by it
+            try (SseReader other = SseReader.open(stream, Tokens.user("us-liaison"), null)) {
+                assertEquals(200, other.status());
+            }
+        }
+    }
+
+    @Test
+    void aStreamEndsWhenItsTokenExpires() {
+        String token = Tokens.shortLived("jp-duty"); // lives 10 s (client tcc-cli-short)
+        java.time.Instant expiresAt = java.time.Instant.ofEpochSecond(expiry(token));
+        try (SseReader jpn = SseReader.open(stream, token, null)) {
+            assertEquals(200, jpn.status());
+            String during = raise(List.of(Country.JPN));
+            await().atMost(Duration.ofSeconds(8)).until(() -> indexOf(jpn, during) >= 0);
+            await().atMost(Duration.ofSeconds(25)).until(() -> jpn.endedAt() != null);
+            assertTrue(!jpn.endedAt().isBefore(expiresAt.minusMillis(1000)),
+                    "ended at " + jpn.endedAt() + ", the token expired at " + expiresAt);
+            assertTrue(jpn.endedAt().isBefore(expiresAt.plusSeconds(5)), "ended at " + jpn.endedAt());
+            assertTrue(jpn.comments().contains("token expired"), jpn.comments().toString());
+        }
+    }
+
+    /** The {@code exp} claim of a JWT (seconds). */
+    private static long expiry(String jwt) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"exp\":(\\d+)").matcher(payload);
+        assertTrue(m.find(), payload);
+        return Long.parseLong(m.group(1));
+    }
+
     private static String raise(List<Country> releasableTo) {
         String alertId = Events.newId();
         Events.send(EventType.ALERT_RAISED, new AlertRaised(Events.alert(alertId, 1, Severity.Minor,

@@ -53,6 +53,11 @@ public class Problem extends RuntimeException {
         return new Problem(409, "Conflict", detail, null, extensions);
     }
 
+    /** 429: the caller holds as many of something (open streams) as it may. */
+    public static Problem tooManyRequests(String detail) {
+        return new Problem(429, "Too many requests", detail, null, null);
+    }
+
     public int status() {
         return status;
     }

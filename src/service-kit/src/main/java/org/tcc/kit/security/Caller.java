@@ -34,6 +34,12 @@ public class Caller {
         return country().orElseThrow(() -> Problem.forbidden("the token carries no '" + Claims.COUNTRY + "' claim"));
     }
 
+    /** When the caller's token expires ({@code exp}); empty for a token without one. */
+    public Optional<java.time.Instant> tokenExpiresAt() {
+        long exp = token.getExpirationTime();
+        return exp > 0 ? Optional.of(java.time.Instant.ofEpochSecond(exp)) : Optional.empty();
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }
