@@ -5,18 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.StandardConstants;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +112,73 @@ class WebhookHttpTest {
             assertThrows(WebhookHttp.Refused.class, () -> http.post(URI.create(url), Map.of(), new byte[0]), url);
         }
         assertEquals(List.of(), hosts);
+    }
+
+    @Test
+    void overTlsTheCheckedAddressIsReachedWithTheHostNameForSniAndCertificateVerification() throws Exception {
+        Path dir = Files.createTempDirectory("webhook-tls");
+        Path keystore = dir.resolve("hook.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "hook", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=hooks.example.org", "-ext", "SAN=dns:hooks.example.org", "-validity", "2",
+                "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
+                "-keypass", "changeit").redirectErrorStream(true).start();
+        assertEquals(0, keytool.waitFor(), new String(keytool.getInputStream().readAllBytes()));
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(ks, "changeit".toCharArray());
+        SSLContext serverTls = SSLContext.getInstance("TLS");
+        serverTls.init(keys.getKeyManagers(), null, null);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(ks);
+        SSLContext clientTls = SSLContext.getInstance("TLS");
+        clientTls.init(null, trust.getTrustManagers(), null);
+
+        List<String> sni = new CopyOnWriteArrayList<>();
+        HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(serverTls) {
+            @Override
+            public void configure(HttpsParameters params) {
+                SSLParameters p = serverTls.getDefaultSSLParameters();
+                p.setSNIMatchers(List.of(new SNIMatcher(StandardConstants.SNI_HOST_NAME) {
+                    @Override
+                    public boolean matches(SNIServerName name) {
+                        sni.add(new String(name.getEncoded(), StandardCharsets.US_ASCII));
+                        return true;
+                    }
+                }));
+                params.setSSLParameters(p);
+            }
+        });
+        List<String> tlsHosts = new CopyOnWriteArrayList<>();
+        https.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            tlsHosts.add(exchange.getRequestHeaders().getFirst("Host"));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        https.start();
+        try {
+            int port = https.getAddress().getPort();
+            WebhookHttp.Resolver toLoopback = host -> List.of(InetAddress.getByAddress(host,
+                    new byte[] {127, 0, 0, 1}));
+            WebhookHttp http = new WebhookHttp(toLoopback, WebhookTargets.Policy.of(List.of("127.0.0.1/32")),
+                    Duration.ofSeconds(5), clientTls.getSocketFactory());
+
+            assertEquals(200, http.post(URI.create("https://hooks.example.org:" + port + "/hook"), Map.of(),
+                    "{}".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(List.of("hooks.example.org"), sni.stream().distinct().toList(), "SNI names the host");
+            assertEquals(List.of("hooks.example.org:" + port), tlsHosts);
+            // the certificate is verified against the URL's name, not the address connected to
+            assertThrows(SSLHandshakeException.class, () -> http.post(
+                    URI.create("https://other.example.org:" + port + "/hook"), Map.of(), new byte[0]));
+            assertEquals(1, tlsHosts.size());
+        } finally {
+            https.stop(0);
+        }
     }
 
     @Test

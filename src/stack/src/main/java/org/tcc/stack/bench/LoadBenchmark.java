@@ -153,8 +153,10 @@ public class LoadBenchmark implements Callable<Integer> {
                         + " (at most %d/s, %d at once)%n", 100 * ackShare, ackDelayMs, ackMaxPerSecond, ackInFlight);
         List<LiveStream> streams = new ArrayList<>();
         for (Country country : Country.values()) {
-            streams.add(new LiveStream(notification + "/api/v1/notifications/stream", api.token(LIAISONS.get(country)),
-                    country.name(), received -> onStream(country, received)));
+            // a fresh token at each reconnection: the service ends a stream when its token expires (15 min)
+            streams.add(new LiveStream(notification + "/api/v1/notifications/stream",
+                    () -> new Api(layout.issuer()).token(LIAISONS.get(country)), country.name(),
+                    received -> onStream(country, received)));
         }
         AtomicBoolean running = new AtomicBoolean(true);
         Thread observer = new Thread(() -> observeAlerts(layout.kafkaBootstrap(), running), "alert-observer");

@@ -10,8 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
-/** A liaison console's live notification stream (Server-Sent Events), read in the background. */
+/**
+ * A liaison console's live notification stream (Server-Sent Events), read in the background. The service ends a
+ * stream when the token that opened it expires: with a token supplier, the stream then reconnects with a fresh token
+ * and {@code Last-Event-ID}, as a console would, and misses nothing.
+ */
 public final class LiveStream implements AutoCloseable {
 
     /** One received event with the time it arrived. */
@@ -23,6 +28,7 @@ public final class LiveStream implements AutoCloseable {
     private final Thread reader;
     private volatile boolean open = true;
     private volatile String failure;
+    private volatile String lastId;
 
     public LiveStream(String url, String token, String who) {
         this(url, token, who, null);
@@ -30,24 +36,40 @@ public final class LiveStream implements AutoCloseable {
 
     /** With a {@code listener}, each event goes to it as it arrives (on the reader thread) and is not kept. */
     public LiveStream(String url, String token, String who, Consumer<Received> listener) {
+        this(url, () -> token, who, listener);
+    }
+
+    /** Asks {@code tokens} for a token at each (re)connection; otherwise as above. */
+    public LiveStream(String url, Supplier<String> tokens, String who, Consumer<Received> listener) {
         this.listener = listener;
-        reader = new Thread(() -> read(url, token), "stream-" + who);
+        reader = new Thread(() -> read(url, tokens), "stream-" + who);
         reader.setDaemon(true);
         reader.start();
     }
 
-    private void read(String url, String token) {
+    private void read(String url, Supplier<String> tokens) {
+        HttpClient http = HttpClient.newHttpClient();
         try {
-            HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                            .header("Accept", "text/event-stream").GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                failure = "stream answered " + response.statusCode();
-                return;
+            while (open) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + tokens.get()).header("Accept", "text/event-stream");
+                if (lastId != null) {
+                    request.header("Last-Event-ID", lastId);
+                }
+                HttpResponse<java.io.InputStream> response = http.send(request.GET().build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                if (response.statusCode() != 200) {
+                    failure = "stream answered " + response.statusCode();
+                    return;
+                }
+                ServerSentEvents.read(response.body(), () -> open, (id, data) -> {
+                    if (id != null) {
+                        lastId = id;
+                    }
+                    arrived(new Received(id, data, Instant.now()));
+                });
+                // the service ended the stream (its token expired): reconnect where it stopped
             }
-            ServerSentEvents.read(response.body(), () -> open,
-                    (id, data) -> arrived(new Received(id, data, Instant.now())));
         } catch (Exception e) {
             if (open) {
                 failure = e.toString();
