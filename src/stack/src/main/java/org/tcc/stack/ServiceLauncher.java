@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.tcc.stack.infra.KafkaClient;
 import org.tcc.stack.infra.Processes;
 
 /** Starts one TCC service from its Quarkus build output, in its own process group, configured by environment. */
 public final class ServiceLauncher {
 
-    /** Where the service finds the infrastructure. {@code extraEnv} adds service-specific settings. */
-    public record Wiring(String kafkaBootstrap, String oidcIssuer, int postgresPort, String dbPassword,
+    /**
+     * Where the service finds the infrastructure, and its own Kafka identity ({@code kafka}: its SCRAM user, password
+     * and the broker's certificate). {@code extraEnv} adds service-specific settings.
+     */
+    public record Wiring(KafkaClient kafka, String oidcIssuer, int postgresPort, String dbPassword,
                          Map<String, String> extraEnv) {
     }
 
@@ -76,7 +80,10 @@ public final class ServiceLauncher {
         env.put("TCC_DB_PASSWORD", wiring.dbPassword());
         env.put("TCC_DB_OWNER_USER", database);
         env.put("TCC_DB_OWNER_PASSWORD", wiring.dbPassword());
-        env.put("TCC_KAFKA_BOOTSTRAP", wiring.kafkaBootstrap());
+        env.put("TCC_KAFKA_BOOTSTRAP", wiring.kafka().bootstrap());
+        env.put("TCC_KAFKA_USER", wiring.kafka().user());
+        env.put("TCC_KAFKA_PASSWORD", wiring.kafka().password());
+        env.put("TCC_KAFKA_TRUSTSTORE", wiring.kafka().truststore().toAbsolutePath().toString());
         env.put("TCC_OIDC_ISSUER", wiring.oidcIssuer());
         env.putAll(wiring.extraEnv());
         return builder.start().pid();

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.tcc.stack.infra.Databases;
+import org.tcc.stack.infra.KafkaPrincipal;
+import org.tcc.stack.infra.KafkaSecurity;
 import org.tcc.stack.infra.KafkaServer;
 import org.tcc.stack.infra.KafkaTopics;
 import org.tcc.stack.infra.KeycloakServer;
@@ -45,6 +47,7 @@ public class UpCommand implements Callable<Integer> {
     private EmbeddedPostgres postgres;
     private org.tcc.stack.infra.MailServer mail;
     private StackLayout layout;
+    private KafkaSecurity kafkaSecurity;
 
     @Override
     public Integer call() throws Exception {
@@ -100,6 +103,7 @@ public class UpCommand implements Callable<Integer> {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("Kafka", layout.kafkaPort());
         ports.put("Kafka controller", layout.kafkaControllerPort());
+        ports.put("Kafka inter-broker", layout.kafkaInternalPort());
         ports.put("PostgreSQL", layout.postgresPort());
         ports.put("Keycloak", layout.keycloakPort());
         ports.put("Keycloak management", layout.keycloakPort() + 1);
@@ -169,22 +173,26 @@ public class UpCommand implements Callable<Integer> {
     }
 
     private void startKafka() throws IOException, InterruptedException {
-        Console.say("starting the Kafka broker on port " + layout.kafkaPort());
+        Console.say("starting the Kafka broker on port " + layout.kafkaPort() + " (SASL SCRAM-SHA-512 over TLS, ACLs)");
+        kafkaSecurity = KafkaSecurity.generate(layout.kafkaSecurityDir());
         Starter starter = () -> KafkaServer.start(layout.home().resolve("kafka"), layout.kafkaPort(),
-                layout.kafkaControllerPort(), System.getProperty("java.class.path"),
-                layout.logs().resolve("kafka.log"));
+                layout.kafkaInternalPort(), layout.kafkaControllerPort(), kafkaSecurity,
+                System.getProperty("java.class.path"), layout.logs().resolve("kafka.log"));
         starters.put("kafka", starter);
         long pid = starter.start();
         remember("kafka", pid);
         KafkaServer.awaitPort(layout.kafkaPort(), pid, Duration.ofMinutes(2), Console::say);
-        Console.say("creating topics and waiting for their leaders");
-        KafkaTopics.createAll(layout.kafkaBootstrap(), Duration.ofMinutes(1));
+        Console.say("creating Kafka users and ACLs, topics, and waiting for their leaders");
+        kafkaSecurity.provision(layout.kafkaInternalBootstrap(), layout.kafkaBootstrap(), KafkaPrincipal.localStack(),
+                Duration.ofMinutes(1));
+        KafkaTopics.createAll(kafkaSecurity.broker(layout.kafkaInternalBootstrap()), Duration.ofMinutes(1));
     }
 
     private void startServices() throws IOException, InterruptedException {
         for (StackLayout.Service service : layout.services()) {
             Console.say("starting " + service.name() + " on port " + service.port());
-            ServiceLauncher.Wiring wiring = new ServiceLauncher.Wiring(layout.kafkaBootstrap(), layout.issuer(),
+            ServiceLauncher.Wiring wiring = new ServiceLauncher.Wiring(kafkaSecurity.client(layout.kafkaBootstrap(),
+                    KafkaPrincipal.of(service.name())), layout.issuer(),
                     layout.postgresPort(), DB_PASSWORD, ServiceLauncher.localStackSettings(service.name(),
                     layout.smtpPort(), layout.home()));
             Starter starter = () -> ServiceLauncher.start(service.jar(layout.root()), service.name(), service.port(),
@@ -212,7 +220,8 @@ public class UpCommand implements Callable<Integer> {
         }
         out.append(String.format("  %-16s http://localhost:%d  (admin console: admin / admin-local, realm tcc)%n",
                 "keycloak", layout.keycloakPort()));
-        out.append(String.format("  %-16s %s%n", "kafka", layout.kafkaBootstrap()));
+        out.append(String.format("  %-16s %s  (SASL_SSL SCRAM-SHA-512; users' passwords and the broker certificate"
+                + " in %s)%n", "kafka", layout.kafkaBootstrap(), layout.kafkaSecurityDir()));
         out.append(String.format("  %-16s smtp localhost:%d, read mail over IMAP localhost:%d (user = address)%n",
                 "mail", layout.smtpPort(), layout.imapPort()));
         out.append(String.format("  %-16s jdbc:postgresql://localhost:%d (databases tcc_*)%n", "postgresql",

@@ -23,19 +23,21 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.tcc.stack.infra.KafkaClient;
+import org.tcc.stack.infra.KafkaPrincipal;
 
 /**
  * Reads a topic of the test broker from "now" on, as a test observer (its own consumer, no group commits), and
- * sends raw records the way an outside producer would.
+ * sends raw records the way an outside producer would, both as {@link KafkaPrincipal#TEST_HARNESS}, the one identity
+ * allowed to read and write every TCC topic.
  */
 public final class KafkaProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
-    private KafkaProbe(String bootstrapServers, String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    private KafkaProbe(KafkaClient client, String topic) {
+        Properties props = client.properties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -50,7 +52,7 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** Observes {@code topic} of the test broker from now on. */
     public static KafkaProbe fromNow(String topic) {
-        return new KafkaProbe(TestKafka.bootstrapServers(), topic);
+        return new KafkaProbe(TestKafka.client(KafkaPrincipal.TEST_HARNESS), topic);
     }
 
     /** Waits until {@code count} records matching {@code match} have arrived; returns them (fails on timeout). */
@@ -88,10 +90,9 @@ public final class KafkaProbe implements AutoCloseable {
         return new String(record.value(), StandardCharsets.UTF_8);
     }
 
-    /** Sends one record to the test broker and waits for its acknowledgement. */
+    /** Sends one record to the test broker as the test harness and waits for its acknowledgement. */
     public static void send(String topic, String key, byte[] value, Map<String, String> headers) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        Properties props = TestKafka.client(KafkaPrincipal.TEST_HARNESS).properties();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

@@ -3,10 +3,13 @@ package org.tcc.testsupport;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.HashMap;
 import java.util.Map;
+import org.tcc.stack.infra.KafkaClient;
+import org.tcc.stack.infra.KafkaPrincipal;
 
 /**
  * Points a service under test at the real infrastructure: the JVM's Kafka broker, its own database on the JVM's
- * PostgreSQL server, and the build's Keycloak. Init arg {@code service} names the service (its database).
+ * PostgreSQL server, and the build's Keycloak. Init arg {@code service} names the service (its database and its Kafka
+ * principal, whose ACLs the service runs under).
  */
 public class TccInfraResource implements QuarkusTestResourceLifecycleManager {
 
@@ -20,7 +23,10 @@ public class TccInfraResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
-        config.put("kafka.bootstrap.servers", TestKafka.bootstrapServers());
+        KafkaClient kafka = TestKafka.client(KafkaPrincipal.of(service));
+        config.put("kafka.bootstrap.servers", kafka.bootstrap());
+        config.put("kafka.sasl.jaas.config", kafka.jaasConfig());
+        config.put("kafka.ssl.truststore.location", kafka.truststore().toString());
         config.put("quarkus.datasource.jdbc.url", TestPostgres.jdbcUrl(service));
         config.put("quarkus.datasource.username", TestPostgres.user(service));
         config.put("quarkus.datasource.password", TestPostgres.PASSWORD);

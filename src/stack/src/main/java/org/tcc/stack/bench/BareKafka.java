@@ -13,8 +13,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.tcc.stack.infra.KafkaTopics;
+import org.tcc.stack.infra.KafkaClient;
 import org.tcc.stack.infra.KafkaReaders;
+import org.tcc.stack.infra.KafkaTopics;
 
 /**
  * The bare transport TCC is compared with: as many Kafka hops as a report takes to reach a live stream (sensor →
@@ -28,7 +29,7 @@ final class BareKafka implements AutoCloseable {
     static final String HOP_2 = "tcc.bench.hop-2";
     private static final String SENT_AT = "bench-sent-at";
 
-    private final String bootstrap;
+    private final KafkaClient client;
     private final KafkaProducer<String, byte[]> producer;
     private final Thread relay;
     private final Thread reader;
@@ -37,10 +38,11 @@ final class BareKafka implements AutoCloseable {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong lastArrival = new AtomicLong();
 
-    BareKafka(String bootstrap) {
-        this.bootstrap = bootstrap;
-        KafkaTopics.createPlain(bootstrap, List.of(HOP_1, HOP_2), Duration.ofMinutes(1));
-        producer = SensorFeed.producer(bootstrap);
+    /** {@code client}: the bench's identity on the same secured listener as the feed, so the ratios stay fair. */
+    BareKafka(KafkaClient client) {
+        this.client = client;
+        KafkaTopics.createPlain(client, List.of(HOP_1, HOP_2), Duration.ofMinutes(1));
+        producer = SensorFeed.producer(client);
         relay = new Thread(this::relay, "bare-relay");
         reader = new Thread(this::read, "bare-reader");
         relay.start();
@@ -78,7 +80,7 @@ final class BareKafka implements AutoCloseable {
 
     private void relay() {
         try (KafkaConsumer<String, byte[]> consumer = consumer("bench-relay");
-             KafkaProducer<String, byte[]> out = SensorFeed.producer(bootstrap)) {
+             KafkaProducer<String, byte[]> out = SensorFeed.producer(client)) {
             consumer.subscribe(List.of(HOP_1));
             while (running) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
@@ -115,7 +117,7 @@ final class BareKafka implements AutoCloseable {
         // a fresh group each run, starting at the end: nothing left over from an earlier run is measured
         Properties latest = new Properties();
         latest.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        return KafkaReaders.reader(bootstrap, group, latest);
+        return KafkaReaders.reader(client, group, latest);
     }
 
     /** Sends report 0 of {@code probe} until it comes through both hops: the consumers have their partitions. */

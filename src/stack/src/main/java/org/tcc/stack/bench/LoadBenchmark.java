@@ -33,6 +33,8 @@ import org.tcc.stack.StackLayout;
 import org.tcc.stack.demo.Api;
 import org.tcc.stack.demo.LiveStream;
 import org.tcc.stack.feed.SensorSigner;
+import org.tcc.stack.infra.KafkaClient;
+import org.tcc.stack.infra.KafkaPrincipal;
 import org.tcc.stack.infra.KafkaReaders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -159,12 +161,13 @@ public class LoadBenchmark implements Callable<Integer> {
                     received -> onStream(country, received)));
         }
         AtomicBoolean running = new AtomicBoolean(true);
-        Thread observer = new Thread(() -> observeAlerts(layout.kafkaBootstrap(), running), "alert-observer");
+        KafkaClient kafka = layout.kafka(KafkaPrincipal.BENCH);
+        Thread observer = new Thread(() -> observeAlerts(kafka, running), "alert-observer");
         observer.start();
         List<Point> points = new ArrayList<>();
         List<Point> salvoPoints = new ArrayList<>();
-        try (KafkaProducer<String, byte[]> producer = SensorFeed.producer(layout.kafkaBootstrap());
-             BareKafka bare = new BareKafka(layout.kafkaBootstrap())) {
+        try (KafkaProducer<String, byte[]> producer = SensorFeed.producer(kafka);
+             BareKafka bare = new BareKafka(kafka)) {
             System.out.printf("streams of %s open; checking the path end to end%n", LIAISONS.values());
             Point probe = measure("probe", layout, producer, feed, bare, 3, 1, false);
             if (probe.completed() < 3) {
@@ -322,8 +325,8 @@ public class LoadBenchmark implements Callable<Integer> {
         }
     }
 
-    private void observeAlerts(String bootstrap, AtomicBoolean running) {
-        try (KafkaConsumer<String, byte[]> consumer = KafkaReaders.reader(bootstrap, "bench")) {
+    private void observeAlerts(KafkaClient kafka, AtomicBoolean running) {
+        try (KafkaConsumer<String, byte[]> consumer = KafkaReaders.reader(kafka, "bench")) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS).stream()
                     .map(p -> new TopicPartition(Topics.ALERTS, p.partition())).toList();
             consumer.assign(partitions);

@@ -20,6 +20,7 @@ import org.tcc.contracts.events.TrafficStatus;
 import org.tcc.contracts.events.feed.MissileClass;
 import org.tcc.contracts.events.feed.MissileLaunchReport;
 import org.tcc.stack.feed.SensorSigner;
+import org.tcc.stack.infra.KafkaClient;
 
 /**
  * Simulated sensor feeds: launches, each seen by a USA, a KOR and a JPN sensor, signed before a point starts (a
@@ -121,14 +122,13 @@ public final class SensorFeed {
     }
 
     /** A producer with a sensor feed's settings: acknowledged by all in-sync replicas, idempotent, no linger. */
-    public static KafkaProducer<String, byte[]> producer(String bootstrap) {
-        return producer(bootstrap, new Properties());
+    public static KafkaProducer<String, byte[]> producer(KafkaClient client) {
+        return producer(client, new Properties());
     }
 
     /** The same, with {@code overrides} (for example longer timeouts while a broker restarts). */
-    public static KafkaProducer<String, byte[]> producer(String bootstrap, Properties overrides) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    public static KafkaProducer<String, byte[]> producer(KafkaClient client, Properties overrides) {
+        Properties props = client.properties();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "0");

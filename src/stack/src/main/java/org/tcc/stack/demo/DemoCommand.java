@@ -2,6 +2,7 @@ package org.tcc.stack.demo;
 
 import java.util.concurrent.Callable;
 import org.tcc.stack.StackLayout;
+import org.tcc.stack.infra.KafkaPrincipal;
 import picocli.CommandLine.Command;
 
 /** {@code ./tcc demo}: the end-to-end scenario against the running local stack, with its timeline. */
@@ -14,7 +15,7 @@ public class DemoCommand implements Callable<Integer> {
     public Integer call() {
         StackLayout layout = StackLayout.fromEnvironment();
         Endpoints endpoints = new Endpoints(layout.services().get(0).url(), layout.services().get(1).url(),
-                layout.services().get(2).url(), layout.issuer(), layout.kafkaBootstrap(),
+                layout.services().get(2).url(), layout.issuer(), layout.kafka(KafkaPrincipal.DEMO),
                 layout.root().resolve("deploy/sensors/local-sensors.private.jwks.json"));
         Timeline timeline = new Timeline(System.out);
         try {

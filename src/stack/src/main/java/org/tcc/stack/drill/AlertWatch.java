@@ -23,6 +23,7 @@ import org.tcc.contracts.Topics;
 import org.tcc.contracts.events.alert.AlertRaised;
 import org.tcc.contracts.events.alert.AlertUpdated;
 import org.tcc.contracts.events.alert.AppliedReport;
+import org.tcc.stack.infra.KafkaClient;
 import org.tcc.stack.infra.KafkaReaders;
 
 /**
@@ -39,7 +40,7 @@ final class AlertWatch {
     record Sent(long timestamp, DrillFeed.Phase phase, int window) {
     }
 
-    private final String bootstrap;
+    private final KafkaClient client;
     private final Map<TopicPartition, Long> start;
     private final Map<String, Sent> pending = new ConcurrentHashMap<>();
     private final Map<String, Integer> eventCopies = new HashMap<>();
@@ -49,8 +50,8 @@ final class AlertWatch {
     private long matched;
 
     /** Notes where the topic ends now: the drill's events come after. */
-    AlertWatch(String bootstrap) {
-        this.bootstrap = bootstrap;
+    AlertWatch(KafkaClient client) {
+        this.client = client;
         for (DrillFeed.Phase phase : DrillFeed.Phase.values()) {
             latency.put(phase, new Histogram(TimeUnit.HOURS.toMillis(1), 3));
         }
@@ -120,7 +121,7 @@ final class AlertWatch {
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
-        return KafkaReaders.reader(bootstrap, "drill");
+        return KafkaReaders.reader(client, "drill");
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {

@@ -25,6 +25,8 @@ import org.tcc.stack.StackLayout;
 import org.tcc.stack.bench.SensorFeed;
 import org.tcc.stack.demo.Api;
 import org.tcc.stack.feed.SensorSigner;
+import org.tcc.stack.infra.KafkaClient;
+import org.tcc.stack.infra.KafkaPrincipal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -119,12 +121,13 @@ public class DrillCommand implements Callable<Integer> {
                 new StreamWatch(layout.services().get(2).url(), layout.issuer(), "kr-liaison", baseline[1]),
                 new StreamWatch(layout.services().get(2).url(), layout.issuer(), "jp-liaison", baseline[2]));
         started = System.currentTimeMillis();
-        AlertWatch alerts = new AlertWatch(layout.kafkaBootstrap());
+        KafkaClient kafka = layout.kafka(KafkaPrincipal.DRILL);
+        AlertWatch alerts = new AlertWatch(kafka);
         Thread faultThread = new Thread(() -> injectFaults(layout, calm), "drill-faults");
         if (faults) {
             faultThread.start();
         }
-        long resent = publish(feed, alerts, runId, layout.kafkaBootstrap());
+        long resent = publish(feed, alerts, runId, kafka);
         say("published " + reports + " messages in " + (System.currentTimeMillis() - started) / 1000
                 + " s (" + resent + " re-sent after a failed send)");
         faultThread.join();
@@ -145,14 +148,14 @@ public class DrillCommand implements Callable<Integer> {
     }
 
     /** Sends the plan paced at {@code rate}; a send the broker did not acknowledge is sent again (same report). */
-    private long publish(DrillFeed feed, AlertWatch alerts, String runId, String bootstrap)
+    private long publish(DrillFeed feed, AlertWatch alerts, String runId, KafkaClient kafka)
             throws InterruptedException {
         ConcurrentLinkedQueue<ProducerRecord<String, byte[]>> failed = new ConcurrentLinkedQueue<>();
         long resent = 0;
         long interval = 1_000_000_000L / rate;
         long base = System.nanoTime();
         long lastSaid = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
+        try (KafkaProducer<String, byte[]> producer = producer(kafka)) {
             for (DrillFeed.Planned p : feed.plan()) {
                 for (ProducerRecord<String, byte[]> again; (again = failed.poll()) != null; resent++) {
                     send(producer, again, failed);
@@ -362,10 +365,10 @@ public class DrillCommand implements Callable<Integer> {
     }
 
     /** A feed's producer that keeps trying through a broker restart instead of failing sends. */
-    private static KafkaProducer<String, byte[]> producer(String bootstrap) {
+    private static KafkaProducer<String, byte[]> producer(KafkaClient kafka) {
         Properties patient = new Properties();
         patient.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "300000");
         patient.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "120000");
-        return SensorFeed.producer(bootstrap, patient);
+        return SensorFeed.producer(kafka, patient);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.tcc.stack.Health;
 import org.tcc.stack.StackLayout;
+import org.tcc.stack.infra.KafkaPrincipal;
 import org.tcc.stack.infra.KafkaServer;
 import org.tcc.stack.infra.KafkaTopics;
 import org.tcc.stack.infra.Processes;
@@ -69,7 +70,7 @@ final class Faults {
         kill(pgid);
         long restarted = awaitRestart("kafka", pgid, Duration.ofMinutes(2));
         awaitUntil(Duration.ofMinutes(3), () -> KafkaServer.isListening(layout.kafkaPort()), "Kafka listening");
-        KafkaTopics.createAll(layout.kafkaBootstrap(), Duration.ofMinutes(2));
+        KafkaTopics.awaitLeaders(layout.kafka(KafkaPrincipal.DRILL), Duration.ofMinutes(2));
         for (StackLayout.Service service : layout.services()) {
             awaitUntil(Duration.ofMinutes(5), () -> Health.isUp(service.readinessUrl()),
                     service.name() + " ready");

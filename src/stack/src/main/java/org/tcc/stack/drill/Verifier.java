@@ -28,6 +28,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.tcc.contracts.Topics;
 import org.tcc.stack.StackLayout;
+import org.tcc.stack.infra.KafkaPrincipal;
 import org.tcc.stack.infra.KafkaReaders;
 
 /**
@@ -605,7 +606,7 @@ final class Verifier {
     private KafkaConsumer<String, byte[]> consumer() {
         Properties large = new Properties();
         large.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(4 * 1024 * 1024));
-        return KafkaReaders.reader(layout.kafkaBootstrap(), "drill-verify", large);
+        return KafkaReaders.reader(layout.kafka(KafkaPrincipal.DRILL), "drill-verify", large);
     }
 
     private static String header(ConsumerRecord<String, byte[]> r, String name) {

@@ -10,27 +10,34 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** A real Kafka broker (KRaft, combined broker and controller) in its own JVM, data kept under one folder. */
+/**
+ * A real Kafka broker (KRaft, combined broker and controller) in its own JVM, data kept under one folder, with SASL
+ * over TLS on every listener and ACLs ({@link KafkaSecurity}).
+ */
 public final class KafkaServer {
 
     private KafkaServer() {
     }
 
-    /** Formats the log folder once, then starts the broker; returns its process (group) id. */
-    public static long start(Path dir, int port, int controllerPort, String classpath, Path logFile)
-            throws IOException, InterruptedException {
+    /**
+     * Formats the log folder once, then starts the broker with authentication and ACLs on ({@link KafkaSecurity}:
+     * clients on {@code port}, the broker itself on {@code internalPort} and {@code controllerPort}); returns its
+     * process (group) id. The configuration, which holds this run's broker password, is readable by the owner only.
+     */
+    public static long start(Path dir, int port, int internalPort, int controllerPort, KafkaSecurity security,
+                             String classpath, Path logFile) throws IOException, InterruptedException {
         Path logs = dir.resolve("data");
         Files.createDirectories(logs);
         Path properties = dir.resolve("server.properties");
-        Files.writeString(properties, String.join("\n",
+        java.util.List<String> lines = new java.util.ArrayList<>(List.of(
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "listeners=" + KafkaSecurity.CLIENT_LISTENER + "://127.0.0.1:" + port + ","
+                        + KafkaSecurity.INTERNAL_LISTENER + "://127.0.0.1:" + internalPort + ","
+                        + KafkaSecurity.CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort,
+                "advertised.listeners=" + KafkaSecurity.CLIENT_LISTENER + "://127.0.0.1:" + port + ","
+                        + KafkaSecurity.INTERNAL_LISTENER + "://127.0.0.1:" + internalPort,
                 "log.dirs=" + logs.toAbsolutePath(),
                 "num.partitions=3",
                 "auto.create.topics.enable=false",
@@ -39,8 +46,13 @@ public final class KafkaServer {
                 "transaction.state.log.min.isr=1",
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                ""));
+                "group.initial.rebalance.delay.ms=0"));
+        security.brokerProperties().forEach((key, value) -> lines.add(key + "=" + escape(value)));
+        lines.add("");
+        Files.deleteIfExists(properties);
+        Files.createFile(properties, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(properties, String.join("\n", lines));
         Path log4j = dir.resolve("log4j2.properties");
         Files.writeString(log4j, String.join("\n",
                 "rootLogger.level=INFO",
@@ -95,6 +107,11 @@ public final class KafkaServer {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** A value as a properties file line needs it (backslashes and leading blanks escaped). */
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\");
     }
 
     private static byte[] uuidBytes(UUID uuid) {

@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
@@ -27,10 +25,9 @@ public final class KafkaTopics {
     private KafkaTopics() {
     }
 
-    public static void createAll(String bootstrapServers, Duration timeout) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(props)) {
+    /** Creates the missing TCC topics and dead-letter topics, as {@code admin} (the broker's own identity). */
+    public static void createAll(KafkaClient broker, Duration timeout) {
+        try (Admin admin = Admin.create(broker.properties())) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : Topics.ALL) {
@@ -70,10 +67,8 @@ public final class KafkaTopics {
     }
 
     /** Creates plain topics like TCC's (same partitions, replication and retention) when missing. */
-    public static void createPlain(String bootstrapServers, List<String> topics, Duration timeout) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(props)) {
+    public static void createPlain(KafkaClient client, List<String> topics, Duration timeout) {
+        try (Admin admin = Admin.create(client.properties())) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, PARTITIONS, (short) 1)
@@ -85,6 +80,16 @@ public final class KafkaTopics {
             awaitLeaders(admin, topics, timeout);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create Kafka topics: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until every TCC topic and dead-letter topic has a leader (after a broker restart). */
+    public static void awaitLeaders(KafkaClient client, Duration timeout) {
+        try (Admin admin = Admin.create(client.properties())) {
+            awaitLeaders(admin, Topics.ALL_WITH_DLQ, timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
