@@ -26,6 +26,7 @@ import org.tcc.stack.demo.Endpoints;
 import org.tcc.stack.demo.ScenarioFailure;
 import org.tcc.stack.demo.Timeline;
 import org.tcc.stack.demo.TrilateralScenario;
+import org.tcc.stack.infra.KafkaPrincipal;
 import org.tcc.stack.infra.Processes;
 import org.tcc.testsupport.ProjectRoot;
 import org.tcc.testsupport.TestKafka;
@@ -47,7 +48,7 @@ class TrilateralScenarioTest {
     @BeforeAll
     static void startTheSystem() throws IOException {
         Path root = ProjectRoot.dir();
-        String kafka = TestKafka.bootstrapServers();
+        TestKafka.bootstrapServers();
         SERVICES.forEach(TestPostgres::jdbcUrl);
         String issuer = TestKeycloak.issuer();
         int smtpPort = freePort();
@@ -62,7 +63,7 @@ class TrilateralScenarioTest {
             Map<String, String> extra = ServiceLauncher.localStackSettings(service, smtpPort, logs);
             Path jar = root.resolve("src").resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
             PROCESSES.add(ServiceLauncher.start(jar, service, port, MANAGEMENT_PORTS.get(service),
-                    new ServiceLauncher.Wiring(kafka, issuer,
+                    new ServiceLauncher.Wiring(TestKafka.client(KafkaPrincipal.of(service)), issuer,
                     TestPostgres.port(), TestPostgres.PASSWORD, extra), logs.resolve(service + ".log"), logs));
         }
         for (String service : SERVICES) {
@@ -81,7 +82,7 @@ class TrilateralScenarioTest {
     @Test
     void radarReportToThreeCountriesActingOnIt() {
         Endpoints endpoints = new Endpoints(url("alert-ingestion"), url("consultation"), url("notification"),
-                TestKeycloak.issuer(), TestKafka.bootstrapServers(),
+                TestKeycloak.issuer(), TestKafka.client(KafkaPrincipal.DEMO),
                 ProjectRoot.dir().resolve("deploy/sensors/local-sensors.private.jwks.json"));
         Timeline timeline = new Timeline(System.out);
         try {
