@@ -33,4 +33,22 @@ public final class CloudEvents {
 
     private CloudEvents() {
     }
+
+    /**
+     * The {@code ce_source} of the one service that publishes on {@code topic}: a consumer dead-letters an event on
+     * that topic whose {@code ce_source} says otherwise. Empty for the feed topic, whose reports are signed (the
+     * signature, not a header, says which sensor sent them), and for topics that are not TCC's.
+     */
+    public static java.util.Optional<String> publisherOf(String topic) {
+        switch (topic) {
+            case Topics.ALERTS:
+                return java.util.Optional.of(SOURCE_ALERT_INGESTION);
+            case Topics.CONSULTATIONS:
+                return java.util.Optional.of(SOURCE_CONSULTATION);
+            case Topics.NOTIFICATIONS:
+                return java.util.Optional.of(SOURCE_NOTIFICATION);
+            default:
+                return java.util.Optional.empty();
+        }
+    }
 }

@@ -57,7 +57,7 @@ public final class Events {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(CloudEvents.HEADER_ID, ceId);
         headers.put(CloudEvents.HEADER_TYPE, ceType);
-        headers.put(CloudEvents.HEADER_SOURCE, "/tcc/test");
+        headers.put(CloudEvents.HEADER_SOURCE, CloudEvents.publisherOf(topic).orElse("/tcc/test"));
         headers.put(CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
         headers.put(CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.DATA_CONTENT_TYPE);
         headers.put(CloudEvents.HEADER_SUBJECT, key);

@@ -16,8 +16,10 @@ import org.tcc.kit.inbox.ProcessedMessages;
 /**
  * The one consumer path of every TCC service. A polled batch is
  * <ol>
- *   <li>checked record by record outside any transaction: a record that can never be processed goes alone to
- *       {@code <topic>.dlq}, sent asynchronously so the valid records behind it are not kept waiting;</li>
+ *   <li>checked record by record outside any transaction, first its CloudEvents envelope ({@link EventEnvelope}:
+ *       id, type, time, and a {@code ce_source} that is the topic's publisher), then by the handler: a record that
+ *       can never be processed goes alone to {@code <topic>.dlq} at once, never retried, sent asynchronously so the
+ *       valid records behind it are not kept waiting;</li>
  *   <li>applied in one transaction: the new event ids go to the processed-message log in one statement, duplicates
  *       (also within the batch) are dropped, the handler applies the rest in poll order;</li>
  *   <li>when that fails, split in halves and each half applied alone (bisection: a bad record among 200 costs about
@@ -50,6 +52,7 @@ public class BatchConsumer {
         List<Checked<T>> valid = new ArrayList<>(batch.count());
         for (ConsumerRecord<String, byte[]> record : batch) {
             try {
+                EventEnvelope.check(record);
                 T value = handler.check(record);
                 String id = handler.eventId(value);
                 if (id != null && id.length() > ProcessedMessages.MAX_ID_LENGTH) {
