@@ -44,6 +44,7 @@ public final class CloudEvents {
             case Topics.ALERTS:
                 return java.util.Optional.of(SOURCE_ALERT_INGESTION);
             case Topics.CONSULTATIONS:
+            case Topics.AUDIT_CHECKPOINTS:
                 return java.util.Optional.of(SOURCE_CONSULTATION);
             case Topics.NOTIFICATIONS:
                 return java.util.Optional.of(SOURCE_NOTIFICATION);

@@ -25,10 +25,14 @@ public enum KafkaPrincipal {
     ALERT_INGESTION("alert-ingestion", Grants.of()
             .read(Topics.FEED_MISSILE_LAUNCH).group("alert-ingestion")
             .write(Topics.ALERTS).write(Topics.deadLetter(Topics.FEED_MISSILE_LAUNCH))),
-    /** Reads alert events, publishes consultation events, dead-letters bad alert events. */
+    /**
+     * Reads alert events, publishes consultation events, dead-letters bad alert events; publishes the audit chain's
+     * signed checkpoints and reads them back (no group: the whole topic, to verify the chain).
+     */
     CONSULTATION("consultation", Grants.of()
             .read(Topics.ALERTS).group("consultation")
-            .write(Topics.CONSULTATIONS).write(Topics.deadLetter(Topics.ALERTS))),
+            .write(Topics.CONSULTATIONS).write(Topics.deadLetter(Topics.ALERTS))
+            .write(Topics.AUDIT_CHECKPOINTS).read(Topics.AUDIT_CHECKPOINTS)),
     /** Reads alert and consultation events, publishes delivery outcomes, dead-letters bad input events. */
     NOTIFICATION("notification", Grants.of()
             .read(Topics.ALERTS).read(Topics.CONSULTATIONS).group("notification")
@@ -66,7 +70,8 @@ public enum KafkaPrincipal {
      * topic and dead-letter topic, with throw-away groups {@code probe-*}.
      */
     TEST_HARNESS("test-harness", Grants.of()
-            .read(Topics.ALL_WITH_DLQ).write(Topics.ALL_WITH_DLQ).groupPrefix("probe-"));
+            .read(Topics.ALL_WITH_DLQ).write(Topics.ALL_WITH_DLQ)
+            .read(Topics.AUDIT_CHECKPOINTS).write(Topics.AUDIT_CHECKPOINTS).groupPrefix("probe-"));
 
     /** The broker's own identity (inter-broker and controller listeners, PLAIN over TLS): the only super user. */
     public static final String BROKER = "broker";
