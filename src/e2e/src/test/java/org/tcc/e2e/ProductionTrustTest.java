@@ -22,6 +22,7 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.tcc.stack.ServiceLauncher;
+import org.tcc.stack.infra.KafkaPrincipal;
 import org.tcc.stack.infra.Processes;
 import org.tcc.testsupport.ProjectRoot;
 import org.tcc.testsupport.TestKafka;
@@ -31,7 +32,7 @@ import org.tcc.testsupport.TestPostgres;
 /**
  * The packaged ingestion service in its production profile trusts nothing it was shipped with: without a sensor
  * registry and zones it does not start and names the settings; with the repository's published sensor keys it does
- * not start either; with a deployment's own keys and zones it starts.
+ * not start either; without its Kafka user it does not start; with a deployment's own keys and zones it starts.
  */
 class ProductionTrustTest {
 
@@ -59,6 +60,15 @@ class ProductionTrustTest {
         log = startExpectingExit("demo-zones", Map.of("TCC_SENSOR_REGISTRY", ownRegistry().toString(),
                 "TCC_ZONES", "classpath:zones/default-zones.geojson"));
         assertTrue(log.contains("demo zones"), "explains the refusal:\n" + tail(log));
+    }
+
+    @Test
+    void withoutItsKafkaIdentityTheServiceRefusesToStartNamingTheSetting() throws Exception {
+        // no default user or password for the broker in any profile: an empty setting is a missing one
+        String log = startExpectingExit("no-kafka-user", Map.of("TCC_SENSOR_REGISTRY", ownRegistry().toString(),
+                "TCC_ZONES", ownZones().toString(), "TCC_KAFKA_USER", "", "TCC_KAFKA_PASSWORD", ""));
+        assertTrue(log.contains("no Kafka identity") && log.contains("TCC_KAFKA_USER")
+                && log.contains("TCC_KAFKA_PASSWORD"), "names the Kafka settings:\n" + tail(log));
     }
 
     @Test
@@ -100,8 +110,8 @@ class ProductionTrustTest {
         TestPostgres.jdbcUrl("alert-ingestion");
         Path jar = ProjectRoot.dir().resolve("src/alert-ingestion/target/quarkus-app/quarkus-run.jar");
         return ServiceLauncher.start(jar, "alert-ingestion", port, management, new ServiceLauncher.Wiring(
-                TestKafka.bootstrapServers(), TestKeycloak.issuer(), TestPostgres.port(), TestPostgres.PASSWORD,
-                settings), logFile, LOGS);
+                TestKafka.client(KafkaPrincipal.ALERT_INGESTION), TestKeycloak.issuer(), TestPostgres.port(),
+                TestPostgres.PASSWORD, settings), logFile, LOGS);
     }
 
     /** A registry of one sensor whose key was made just now: nobody else holds its private half. */
