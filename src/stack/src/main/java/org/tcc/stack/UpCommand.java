@@ -132,11 +132,30 @@ public class UpCommand implements Callable<Integer> {
         boolean firstStart = !Files.exists(home.resolve("data/h2"));
         Console.say("starting Keycloak " + KeycloakServer.VERSION + " on port " + layout.keycloakPort()
                 + (firstStart ? " (first start: about a minute)" : ""));
-        Starter starter = () -> KeycloakServer.start(home, layout.keycloakPort(),
-                layout.root().resolve("deploy/keycloak/tcc-realm.json"), layout.logs().resolve("keycloak.log"),
-                false);
-        starters.put("keycloak", starter);
-        remember("keycloak", starter.start());
+        Path realm = layout.root().resolve("deploy/keycloak/tcc-realm.json");
+        // Keycloak imports the realm into its database once: a changed realm file (new users, roles, clients)
+        // recreates that database, else the stack would keep serving the old realm
+        String realmHash = java.util.HexFormat.of().formatHex(sha256(Files.readAllBytes(realm)));
+        Path stamp = home.resolve("realm.sha256");
+        boolean realmChanged = !firstStart
+                && !(Files.exists(stamp) && Files.readString(stamp).trim().equals(realmHash));
+        if (realmChanged) {
+            Console.say("the realm file changed since Keycloak imported it: its local database is recreated");
+        }
+        long pid = KeycloakServer.start(home, layout.keycloakPort(), realm, layout.logs().resolve("keycloak.log"),
+                realmChanged);
+        Files.writeString(stamp, realmHash);
+        starters.put("keycloak", () -> KeycloakServer.start(home, layout.keycloakPort(), realm,
+                layout.logs().resolve("keycloak.log"), false));
+        remember("keycloak", pid);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void startPostgres() throws IOException {
