@@ -4,7 +4,8 @@
 #   1. promtool check rules on the plain rules file;
 #   2. promtool test rules on its unit tests (alerts fire when they should, stay quiet otherwise);
 #   3. the PrometheusRule manifest in k8s/observability carries exactly the plain file's groups;
-#   4. every query of the Grafana dashboard parses as PromQL (promtool check rules on them as recording rules).
+#   4. every query of the Grafana dashboard parses as PromQL (promtool check rules on them as recording rules);
+#   5. the local stack's scrape configuration (prometheus-local.yml) is valid.
 # `check-rules.sh --write` regenerates the PrometheusRule from the plain file instead of comparing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -40,6 +41,7 @@ if [ "${1:-}" = "--write" ]; then
 fi
 
 promtool check rules "$rules"
+promtool check config deploy/observability/prometheus/prometheus-local.yml
 (cd "$(dirname "$tests")" && promtool test rules "$(basename "$tests")")
 
 if ! diff -u <(render) "$manifest"; then
