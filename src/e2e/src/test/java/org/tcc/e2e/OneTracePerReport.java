@@ -94,8 +94,8 @@ final class OneTracePerReport {
 
     private static String summary(OtlpReceiver otlp, List<String> reportTraces) {
         Set<String> seen = new HashSet<>();
-        StringBuilder out = new StringBuilder(otlp.requests() + " export requests, " + otlp.spans().size()
-                + " spans; per report trace:");
+        StringBuilder out = new StringBuilder(otlp.requests() + " export requests (" + otlp.diagnostics() + "), "
+                + otlp.spans().size() + " spans; per report trace:");
         for (String trace : reportTraces) {
             if (seen.add(trace)) {
                 out.append("\n  ").append(trace).append(": ").append(otlp.spans().stream()

@@ -27,6 +27,8 @@ final class OtlpReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
     private volatile int requests;
+    private final List<String> failures = new CopyOnWriteArrayList<>();
+    private final List<Integer> sizes = new CopyOnWriteArrayList<>();
 
     OtlpReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -47,6 +49,11 @@ final class OtlpReceiver implements AutoCloseable {
         return requests;
     }
 
+    /** What went wrong and how large the requests were, for a failure message. */
+    String diagnostics() {
+        return "request sizes " + sizes + ", undecodable " + failures;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!"POST".equals(exchange.getRequestMethod())) {
@@ -58,9 +65,18 @@ final class OtlpReceiver implements AutoCloseable {
                 body = new GZIPInputStream(body);
             }
             byte[] request = body.readAllBytes();
+            sizes.add(request.length);
+            try {
+                java.nio.file.Path dump = java.nio.file.Path.of("target", "otlp-requests");
+                java.nio.file.Files.createDirectories(dump);
+                java.nio.file.Files.write(dump.resolve(sizes.size() + ".bin"), request);
+            } catch (IOException ignored) {
+                // diagnostics only
+            }
             try {
                 decodeRequest(request);
             } catch (RuntimeException e) {
+                failures.add(e.toString());
                 exchange.sendResponseHeaders(400, -1);
                 return;
             }
@@ -236,7 +252,10 @@ final class OtlpReceiver implements AutoCloseable {
             switch (wire) {
                 case 0 -> varint();
                 case 1 -> pos += 8;
-                case 2 -> pos += (int) varint();
+                case 2 -> {
+                    int length = (int) varint(); // read first: "pos += varint()" would add to the old position
+                    pos += length;
+                }
                 case 5 -> pos += 4;
                 default -> throw new IllegalArgumentException("unsupported wire type " + wire);
             }
