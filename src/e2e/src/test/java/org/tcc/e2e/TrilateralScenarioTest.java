@@ -62,7 +62,8 @@ class TrilateralScenarioTest {
             int port = freePort();
             PORTS.put(service, port);
             MANAGEMENT_PORTS.put(service, freePort());
-            Map<String, String> extra = new LinkedHashMap<>(ServiceLauncher.localStackSettings(service, smtpPort, logs));
+            Map<String, String> extra = new LinkedHashMap<>(
+                    ServiceLauncher.localStackSettings(service, smtpPort, logs));
             // every service exports its spans to the test's OTLP receiver (OTLP/HTTP, protobuf), quickly
             extra.put("TCC_OTLP_ENDPOINT", otlp.endpoint());
             extra.put("TCC_OTLP_PROTOCOL", "http/protobuf");

@@ -74,7 +74,8 @@ class NotificationObservabilityTest {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put(CloudEvents.HEADER_ID, Events.newId());
             headers.put(CloudEvents.HEADER_TYPE, EventType.ALERT_RAISED.ceType());
-            headers.put(CloudEvents.HEADER_SOURCE, "/tcc/test");
+            headers.put(CloudEvents.HEADER_SOURCE,
+                    CloudEvents.publisherOf(EventType.ALERT_RAISED.topic()).orElseThrow());
             headers.put(CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
             headers.put(CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.DATA_CONTENT_TYPE);
             headers.put(CloudEvents.HEADER_SUBJECT, alertId);
