@@ -44,6 +44,7 @@ class TrilateralScenarioTest {
     private static final Map<String, Integer> MANAGEMENT_PORTS = new LinkedHashMap<>();
     private static final List<Long> PROCESSES = new ArrayList<>();
     private static GreenMail smtp;
+    private static OtlpReceiver otlp;
 
     @BeforeAll
     static void startTheSystem() throws IOException {
@@ -54,13 +55,19 @@ class TrilateralScenarioTest {
         int smtpPort = freePort();
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        otlp = new OtlpReceiver();
         Path logs = root.resolve("src/e2e/target/service-logs");
         Files.createDirectories(logs);
         for (String service : SERVICES) {
             int port = freePort();
             PORTS.put(service, port);
             MANAGEMENT_PORTS.put(service, freePort());
-            Map<String, String> extra = ServiceLauncher.localStackSettings(service, smtpPort, logs);
+            Map<String, String> extra = new LinkedHashMap<>(
+                    ServiceLauncher.localStackSettings(service, smtpPort, logs));
+            // every service exports its spans to the test's OTLP receiver (OTLP/HTTP, protobuf), quickly
+            extra.put("TCC_OTLP_ENDPOINT", otlp.endpoint());
+            extra.put("TCC_OTLP_PROTOCOL", "http/protobuf");
+            extra.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
             Path jar = root.resolve("src").resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
             PROCESSES.add(ServiceLauncher.start(jar, service, port, MANAGEMENT_PORTS.get(service),
                     new ServiceLauncher.Wiring(TestKafka.client(KafkaPrincipal.of(service)), issuer,
@@ -77,6 +84,9 @@ class TrilateralScenarioTest {
         if (smtp != null) {
             smtp.stop();
         }
+        if (otlp != null) {
+            otlp.close();
+        }
     }
 
     @Test
@@ -85,13 +95,15 @@ class TrilateralScenarioTest {
                 TestKeycloak.issuer(), TestKafka.client(KafkaPrincipal.DEMO),
                 ProjectRoot.dir().resolve("deploy/sensors/local-sensors.private.jwks.json"));
         Timeline timeline = new Timeline(System.out);
+        TrilateralScenario scenario = new TrilateralScenario(endpoints, timeline);
         try {
-            new TrilateralScenario(endpoints, timeline).run();
+            scenario.run();
         } catch (ScenarioFailure e) {
             throw new AssertionError("scenario failed: " + e.getMessage() + " (service logs in src/e2e/target/"
                     + "service-logs)", e);
         }
         assertTrue(smtp.getReceivedMessages().length > 0, "liaisons were emailed through the real SMTP server");
+        OneTracePerReport.assertSpansEveryHop(otlp, scenario.reportTraces());
     }
 
     /**

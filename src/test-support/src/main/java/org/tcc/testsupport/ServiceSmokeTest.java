@@ -48,10 +48,41 @@ public abstract class ServiceSmokeTest {
                         "SmallRye Reactive Messaging - readiness check"));
     }
 
+    /**
+     * Liveness covers the background workers (outbox relay, housekeeping, the backlog sampler and the service's
+     * own: live streams, deliveries), readiness the outbox backlog's age, beside the database and Kafka.
+     */
+    @Test
+    void healthCoversTheBackgroundWorkersAndTheOutboxBacklog() {
+        given().when().get(managementUrl("/q/health/live")).then().statusCode(200)
+                .body("checks.find { it.name == 'tcc background workers' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'tcc background workers' }.data.'outbox-relay'", startsWith("UP"))
+                .body("checks.find { it.name == 'tcc background workers' }.data.housekeeping", startsWith("UP"));
+        given().when().get(managementUrl("/q/health/ready")).then().statusCode(200)
+                .body("checks.find { it.name == 'tcc outbox' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'tcc outbox' }.data.limitSeconds", equalTo(120));
+    }
+
     @Test
     void prometheusMetricsAreExposed() {
         given().when().get(managementUrl("/q/metrics")).then().statusCode(200)
                 .body(containsString("# TYPE jvm_memory_used_bytes"));
+    }
+
+    /** The kit's business metrics and the Kafka consumers' lag are on every service's scrape. */
+    @Test
+    void outboxBacklogAndConsumerLagAreMeasured() throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        PrometheusText metrics = PrometheusText.scrape(management);
+        // the consumers' lag appears once they have fetched from their partitions
+        while (!metrics.has("kafka_consumer_fetch_manager_records_lag_max") && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            metrics = PrometheusText.scrape(management);
+        }
+        assertTrue(metrics.has("tcc_outbox_backlog_events"), "tcc_outbox_backlog_events");
+        assertTrue(metrics.has("tcc_outbox_backlog_age_seconds"), "tcc_outbox_backlog_age_seconds");
+        assertTrue(metrics.has("kafka_consumer_fetch_manager_records_lag_max"),
+                "the Kafka client's consumer lag (Micrometer Kafka binder)");
     }
 
     @Test

@@ -12,7 +12,9 @@ import org.tcc.ingestion.domain.InvalidReport;
 import org.tcc.ingestion.domain.OversizedReport;
 import org.tcc.ingestion.domain.ReportAuthenticity;
 import org.tcc.ingestion.service.ReportIntake;
+import java.time.Instant;
 import java.util.List;
+import org.tcc.ingestion.service.IngestionMetrics;
 import org.tcc.kit.messaging.BatchConsumer;
 import org.tcc.kit.messaging.BatchHandler;
 import org.tcc.kit.messaging.IncomingEvent;
@@ -33,6 +35,9 @@ public class MissileLaunchReportConsumer implements BatchHandler<ReportIntake.Ve
 
     @Inject
     BatchConsumer consumer;
+
+    @Inject
+    IngestionMetrics metrics;
 
     /**
      * A polled batch: each record is verified alone (a bad one is dead-lettered alone), then the authentic ones are
@@ -65,18 +70,26 @@ public class MissileLaunchReportConsumer implements BatchHandler<ReportIntake.Ve
         IncomingEvent event = IncomingEvent.of(record);
         try {
             if (record.value() == null) {
+                metrics.rejected("empty");
                 throw new Rejected("empty record");
             }
-            return intake.verify(record.value(), event.header(FeedSignature.KAFKA_HEADER).orElse(null));
+            return intake.verify(record.value(), event.header(FeedSignature.KAFKA_HEADER).orElse(null),
+                    record.timestamp() > 0 ? Instant.ofEpochMilli(record.timestamp()) : Instant.now());
         } catch (ReportAuthenticity.NotAuthentic e) {
             LOG.warnf("rejected report at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
+            metrics.rejected(e.failure().name());
             throw new Rejected(e.failure() + ": " + e.getMessage());
-        } catch (InvalidReport | OversizedReport e) {
+        } catch (InvalidReport e) {
+            metrics.rejected("invalid");
+            throw new Rejected(e.getMessage());
+        } catch (OversizedReport e) {
+            metrics.rejected("oversized");
             throw new Rejected(e.getMessage());
         } catch (Rejected e) {
             throw e;
         } catch (RuntimeException e) {
+            metrics.rejected("unreadable");
             throw new Rejected("unreadable report: " + e.getMessage());
         }
     }

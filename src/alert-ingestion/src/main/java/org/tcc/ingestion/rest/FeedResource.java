@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.tcc.contracts.FeedSignature;
 import org.tcc.contracts.Roles;
 import org.tcc.ingestion.domain.InvalidReport;
+import org.tcc.ingestion.service.IngestionMetrics;
 import org.tcc.ingestion.domain.OversizedReport;
 import org.tcc.ingestion.domain.ReportAuthenticity;
 import org.tcc.ingestion.service.ReportIntake;
@@ -34,6 +35,9 @@ public class FeedResource {
     @Inject
     Caller caller;
 
+    @Inject
+    IngestionMetrics metrics;
+
     @POST
     @RolesAllowed(Roles.FEED)
     @Consumes(MediaType.APPLICATION_JSON)
@@ -43,11 +47,14 @@ public class FeedResource {
         try {
             verified = intake.verify(body, signature);
         } catch (ReportAuthenticity.NotAuthentic e) {
+            metrics.rejected(e.failure().name());
             throw new Problem(e.failure().status(), e.failure().status() == 401 ? "Report not authentic"
                     : "Wrong country", e.getMessage(), null, null);
         } catch (InvalidReport e) {
+            metrics.rejected("invalid");
             throw Problem.invalid(e.problems().stream().map(FeedResource::fieldError).toList());
         } catch (OversizedReport e) {
+            metrics.rejected("oversized");
             throw new Problem(413, "Report too large", e.getMessage(), null, null);
         }
         if (verified.report().reportingCountry() != caller.requireCountry()) {

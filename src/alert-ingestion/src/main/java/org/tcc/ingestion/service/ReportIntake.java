@@ -62,7 +62,7 @@ public class ReportIntake {
     }
 
     /** An authentic, valid report with the bytes it arrived as. */
-    public record VerifiedReport(MissileLaunchReport report, Sensor sensor, byte[] payload) {
+    public record VerifiedReport(MissileLaunchReport report, Sensor sensor, byte[] payload, Instant receivedAt) {
     }
 
     @Inject
@@ -92,6 +92,9 @@ public class ReportIntake {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    IngestionMetrics metrics;
+
     private ParsedReports parsed;
 
     @PostConstruct
@@ -108,6 +111,11 @@ public class ReportIntake {
      * @throws InvalidReport naming each wrong field
      */
     public VerifiedReport verify(byte[] payload, String detachedJws) {
+        return verify(payload, detachedJws, Instant.now());
+    }
+
+    /** As {@link #verify(byte[], String)}, for a report that reached the service at {@code receivedAt}. */
+    public VerifiedReport verify(byte[] payload, String detachedJws, Instant receivedAt) {
         OversizedReport.check(payload, config.maxReportBytes());
         Sensor sensor = authenticity.verify(payload, detachedJws);
         List<String> problems = SchemaValidation.validate(EventType.MISSILE_LAUNCH_REPORTED, payload);
@@ -120,7 +128,7 @@ public class ReportIntake {
         if (!late.isEmpty()) {
             throw new InvalidReport(late);
         }
-        return new VerifiedReport(report, sensor, payload);
+        return new VerifiedReport(report, sensor, payload, receivedAt);
     }
 
     /** Applies a verified report once: a redelivered (sensor, report id) changes nothing. */
@@ -182,9 +190,11 @@ public class ReportIntake {
             applied.put(key, track.alertId);
             outcomes.add(new Outcome(report.reportId(), track.alertId, false, match.isEmpty()));
         }
+        metrics.duplicates(batch.size() - steps.size());
         if (steps.isEmpty()) {
             return outcomes;
         }
+        metrics.applied(steps.size());
 
         Set<UUID> refinedIds = new HashSet<>();
         steps.stream().filter(step -> step.track.stored).forEach(step -> refinedIds.add(step.track.id()));
@@ -217,7 +227,23 @@ public class ReportIntake {
             }
         });
         write(tracks.values(), steps, events);
+        Set<String> announced = new HashSet<>();
+        appliedPerTrack.keySet().stream().filter(t -> !t.stored || t.changed).forEach(t -> announced.add(t.alertId));
+        registerLatencies(steps, announced);
         return outcomes;
+    }
+
+    /**
+     * How long each report that made a new alert version took from arrival to that version's event in the outbox
+     * (the transaction commits right after; a batch rolled back and retried is measured again).
+     */
+    private void registerLatencies(List<Step> steps, Set<String> announced) {
+        Instant appended = Instant.now();
+        for (Step step : steps) {
+            if (announced.contains(step.track.alertId) && step.verified.receivedAt() != null) {
+                metrics.reportToAlertEvent(java.time.Duration.between(step.verified.receivedAt(), appended));
+            }
+        }
     }
 
     /** The batch's writes: a statement per kind of row, then the events in the order the versions were made. */

@@ -68,4 +68,12 @@ public class NotificationEntry {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** W3C {@code traceparent} of the consumed event's span: the stream write, e-mail and webhook continue it. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
+    /** When the event that caused this notice reached the broker (for the event -> stream-write latency). */
+    @Column(name = "source_event_at")
+    public Instant sourceEventAt;
 }

@@ -39,6 +39,9 @@ public class DeliveryRecorder {
     DeliveryRepository deliveries;
 
     @Inject
+    NotificationMetrics metrics;
+
+    @Inject
     NotificationRepository notifications;
 
     @Inject
@@ -80,6 +83,7 @@ public class DeliveryRecorder {
             d.updatedAt = now;
             switch (DeliveryPolicy.after(error == null, d.attempts, config.delivery().maxAttempts())) {
                 case SENT -> {
+                    metrics.delivery(d.channel, "sent");
                     d.status = DeliveryStatus.SENT;
                     d.sentAt = now;
                     d.lastError = null;
@@ -87,12 +91,14 @@ public class DeliveryRecorder {
                     publish(d, entry, null);
                 }
                 case RETRY -> {
+                    metrics.delivery(d.channel, "retry");
                     d.status = DeliveryStatus.FAILED;
                     d.lastError = truncate(error);
                     Backoff backoff = new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff());
                     d.nextAttemptAt = now.plus(backoff.delay(d.attempts, ThreadLocalRandom.current()::nextDouble));
                 }
                 case DEAD -> {
+                    metrics.delivery(d.channel, "dead");
                     d.status = DeliveryStatus.DEAD;
                     d.lastError = truncate(error);
                     d.nextAttemptAt = null;

@@ -16,6 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
+import org.tcc.kit.observability.Tracing;
 import org.tcc.kit.worker.BackgroundWorker;
 import org.tcc.notification.config.NotificationConfig;
 import org.tcc.notification.repository.Delivery;
@@ -55,6 +59,9 @@ public class DeliveryWorker {
 
     @Inject
     org.tcc.kit.messaging.ConsumerConfig consumers;
+
+    @Inject
+    Tracing tracing;
 
     private BackgroundWorker worker;
     private ExecutorService senders;
@@ -120,7 +127,12 @@ public class DeliveryWorker {
 
     private DeliveryRecorder.Attempt attempt(Delivery delivery, NotificationEntry entry) {
         String error = null;
-        try {
+        // the delivery hop of the event's trace: one client span per attempt
+        Span span = tracing.span(delivery.channel == org.tcc.contracts.events.notification.Channel.WEBHOOK
+                ? "webhook POST" : "email send", SpanKind.CLIENT, entry == null ? null : entry.traceParent);
+        span.setAttribute("tcc.country", String.valueOf(delivery.country));
+        span.setAttribute("tcc.delivery.attempt", delivery.attempts + 1L);
+        try (Scope ignored = span.makeCurrent()) {
             ChannelSender sender = switch (delivery.channel) {
                 case WEBHOOK -> webhooks;
                 case EMAIL -> emails;
@@ -131,12 +143,18 @@ public class DeliveryWorker {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            span.end();
             return null; // shutting down: the lease expires and another attempt follows
         } catch (ChannelSender.Failed e) {
             error = e.getMessage();
         } catch (Exception e) {
             error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
                     + e.getMessage();
+        }
+        if (error != null) {
+            tracing.fail(span, error);
+        } else {
+            span.end();
         }
         return new DeliveryRecorder.Attempt(delivery.id, error);
     }

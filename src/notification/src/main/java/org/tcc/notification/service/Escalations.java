@@ -42,6 +42,9 @@ public class Escalations {
     EscalationRepository escalations;
 
     @Inject
+    NotificationMetrics metrics;
+
+    @Inject
     RecipientRepository recipients;
 
     @Inject
@@ -145,6 +148,7 @@ public class Escalations {
                     alert.affectedCountries(), next.get(),
                     Notices.acknowledgementOverdue(alert, e.country, next.get()), "alert", alertJson, null));
             LOG.infof("alert %s not acknowledged by %s: notified %s", e.alertId, e.country, next.get());
+            metrics.escalated(next.get().name());
             e.chainStep = next.get();
             if (EscalationPolicy.nextStep(next.get(), staffed).isEmpty()) {
                 e.state = Escalation.State.EXHAUSTED;

@@ -17,6 +17,7 @@ import org.tcc.contracts.Country;
 import org.tcc.contracts.Json;
 import org.tcc.contracts.events.notification.Channel;
 import org.tcc.contracts.events.notification.DeliveryStatus;
+import org.tcc.kit.messaging.BatchConsumer;
 import org.tcc.notification.config.NotificationConfig;
 import org.tcc.notification.domain.Audience;
 import org.tcc.notification.domain.ChainStep;
@@ -207,6 +208,9 @@ public class NotificationPlanner {
         e.trafficStatus = notice.trafficStatus();
         e.title = notice.title();
         e.createdAt = now;
+        // the consumed event's trace and broker time (looked up in the batch being applied, no query)
+        e.traceParent = BatchConsumer.traceparentOf(trigger.sourceEventId());
+        e.sourceEventAt = BatchConsumer.publishedAtOf(trigger.sourceEventId());
         // the document every channel sends: its own seq and country, then what all countries share
         e.payload = "{\"seq\":" + seq + ",\"country\":\"" + country.name() + "\"," + body;
         return e;

@@ -19,6 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.tcc.contracts.Country;
 import org.tcc.kit.rest.Problem;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import org.tcc.kit.observability.Tracing;
 import org.tcc.kit.worker.BackgroundWorker;
 import org.tcc.notification.config.NotificationConfig;
 import org.tcc.notification.repository.NotificationEntry;
@@ -46,6 +49,12 @@ public class StreamHub {
 
     @Inject
     NotificationConfig config;
+
+    @Inject
+    NotificationMetrics metrics;
+
+    @Inject
+    Tracing tracing;
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private BackgroundWorker worker;
@@ -118,6 +127,17 @@ public class StreamHub {
         return subscribers.size();
     }
 
+    /** Streams of {@code country} open on this replica. */
+    public int subscriberCount(Country country) {
+        int n = 0;
+        for (Subscriber s : subscribers) {
+            if (s.country == country) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** One pass over every country with subscribers; {@code true} when a country has more entries waiting. */
     private boolean serveAll() {
         Map<Country, Long> from = new EnumMap<>(Country.class);
@@ -162,25 +182,33 @@ public class StreamHub {
                     close(s, "more than " + config.stream().maxUnsent() + " events unwritten (slow client)");
                     return;
                 }
+                // the stream-write hop of the event's trace, ended once the connection has the event
+                Span write = tracing.span("notification stream write", SpanKind.PRODUCER, e.traceParent);
+                write.setAttribute("tcc.country", s.country.name());
+                write.setAttribute("tcc.notification.seq", e.seq);
                 send(s, s.sse.newEventBuilder().id(Long.toString(e.seq)).name("notification")
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, e.payload).build());
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, e.payload).build(), write);
+                metrics.streamWrite(e.sourceEventType, e.sourceEventAt);
                 s.lastSeq = e.seq;
             }
             if (System.nanoTime() - s.lastSentNanos > config.stream().heartbeat().toNanos()) {
-                send(s, s.sse.newEventBuilder().comment("keep-alive").build());
+                send(s, s.sse.newEventBuilder().comment("keep-alive").build(), null);
             }
         } catch (RuntimeException e) {
             close(s, e.toString());
         }
     }
 
-    private static void send(Subscriber s, jakarta.ws.rs.sse.OutboundSseEvent event) {
+    private void send(Subscriber s, jakarta.ws.rs.sse.OutboundSseEvent event, Span span) {
         s.unsent.incrementAndGet();
         s.lastSentNanos = System.nanoTime();
         s.sink.send(event).whenComplete((ok, failure) -> {
             s.unsent.decrementAndGet();
             if (failure != null) {
                 s.failed = true;
+            }
+            if (span != null) {
+                tracing.end(span, failure);
             }
         });
     }

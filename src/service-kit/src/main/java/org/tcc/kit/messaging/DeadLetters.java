@@ -17,6 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.tcc.contracts.Topics;
+import org.tcc.kit.observability.KitMetrics;
 
 /**
  * Moves a record to {@code <topic>.dlq}: same key, value and headers, plus the headers SmallRye's dead-letter
@@ -38,9 +39,13 @@ public class DeadLetters {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
     Emitter<byte[]> emitter;
 
+    @Inject
+    KitMetrics metrics;
+
     /** Sends the record's dead letter; the future completes when the broker has it (or fails). */
     public CompletableFuture<Void> sendAsync(ConsumerRecord<String, byte[]> record, String reason) {
         LOG.warnf("dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+        metrics.deadLettered(record.topic(), reason);
         return new Letter(record, reason).send();
     }
 

@@ -12,6 +12,8 @@ import org.tcc.contracts.EventType;
 import org.tcc.contracts.Json;
 import org.tcc.contracts.SchemaValidation;
 import org.tcc.contracts.events.EventPayload;
+import org.tcc.kit.observability.KitMetrics;
+import org.tcc.kit.observability.TraceContext;
 
 /**
  * Appends events to the outbox inside the caller's transaction. The relay publishes them once that
@@ -22,6 +24,9 @@ public class Outbox {
 
     @Inject
     Event<OutboxAppended> appended;
+
+    @Inject
+    KitMetrics metrics;
 
     /**
      * Records {@code payload} as an event of {@code type} about its aggregate ({@link EventPayload#aggregateId()},
@@ -43,8 +48,11 @@ public class Outbox {
         event.topic = type.topic();
         event.payload = new String(json, StandardCharsets.UTF_8);
         event.occurredAt = Instant.now();
+        // the trace this change belongs to (the REST call or the consumed record), one more column of the same insert
+        event.traceParent = TraceContext.current();
         event.persist();
         appended.fire(new OutboxAppended(event.id));
+        metrics.appended(type);
         return event.eventId;
     }
 

@@ -22,6 +22,10 @@ public interface OutboxConfig {
     @WithDefault("PT1M")
     Duration housekeepingInterval();
 
+    /** How often the unpublished backlog (size, age of the oldest event) is measured for metrics and readiness. */
+    @WithDefault("PT5S")
+    Duration backlogSampleInterval();
+
     /** How long the relay waits for the broker to acknowledge a batch. */
     @WithDefault("PT10S")
     Duration ackTimeout();

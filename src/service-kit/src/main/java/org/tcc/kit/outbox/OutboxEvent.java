@@ -45,4 +45,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** W3C {@code traceparent} of the appending transaction, continued by the relay's publish span. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

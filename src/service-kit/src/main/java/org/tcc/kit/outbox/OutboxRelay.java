@@ -24,7 +24,12 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.tcc.contracts.CloudEvents;
+import io.opentelemetry.api.trace.Span;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.tcc.kit.messaging.Acknowledged;
+import org.tcc.kit.observability.TraceContext;
+import org.tcc.kit.observability.Tracing;
 import org.tcc.kit.worker.BackgroundWorker;
 
 /**
@@ -55,6 +60,9 @@ public class OutboxRelay {
 
     @Inject
     OutboxConfig config;
+
+    @Inject
+    Tracing tracing;
 
     private BackgroundWorker worker;
 
@@ -111,19 +119,32 @@ public class OutboxRelay {
 
     private CompletableFuture<Void> send(OutboxEvent event) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
-        OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+        // the publish hop of the trace that appended the event; the record carries this span as its W3C parent and
+        // the appending context as the CloudEvents distributed-tracing extension
+        Span publish = tracing.publishSpan(event.topic, event.eventId.toString(), event.eventType,
+                TraceContext.parse(event.traceParent));
+        String traceparent = TraceContext.format(publish.getSpanContext());
+        ack.whenComplete((ok, failure) -> tracing.end(publish, failure));
+        var builder = OutgoingCloudEventMetadata.builder()
                 .withId(event.eventId.toString())
                 .withSpecVersion(CloudEvents.SPEC_VERSION)
                 .withType(event.eventType)
                 .withSource(URI.create(config.source()))
                 .withSubject(event.aggregateId)
                 .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
-                .withDataContentType(CloudEvents.DATA_CONTENT_TYPE)
-                .build();
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withDataContentType(CloudEvents.DATA_CONTENT_TYPE);
+        String origin = event.traceParent != null ? event.traceParent : traceparent;
+        if (origin != null) {
+            builder.withExtension(TraceContext.CE_EXTENSION, origin);
+        }
+        OutgoingCloudEventMetadata<Object> cloudEvent = builder.build();
+        var kafkaBuilder = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(event.topic)
-                .withKey(event.aggregateId)
-                .build();
+                .withKey(event.aggregateId);
+        if (traceparent != null) {
+            kafkaBuilder.addHeaders(new RecordHeader(TraceContext.HEADER, traceparent.getBytes(StandardCharsets.UTF_8)));
+        }
+        OutgoingKafkaRecordMetadata<String> kafka = kafkaBuilder.build();
         Message<String> message = Acknowledged.message(event.payload, Metadata.of(cloudEvent, kafka), ack);
         emitter.send(message);
         return ack;

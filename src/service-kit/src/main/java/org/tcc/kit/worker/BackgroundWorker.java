@@ -1,6 +1,8 @@
 package org.tcc.kit.worker;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -27,6 +29,11 @@ public final class BackgroundWorker implements AutoCloseable {
     private final Semaphore wakeUp = new Semaphore(0);
     private final Thread thread;
     private volatile boolean running = true;
+    /** When the loop last started or finished a step (or woke up to find nothing to do). */
+    private volatile long lastBeatNanos = System.nanoTime();
+
+    /** Every worker started and not yet closed, for the liveness check. */
+    private static final List<BackgroundWorker> RUNNING = new CopyOnWriteArrayList<>();
 
     private BackgroundWorker(String name, Duration pollInterval, Step step) {
         this.name = name;
@@ -39,6 +46,7 @@ public final class BackgroundWorker implements AutoCloseable {
     /** Starts a worker named {@code name} (the thread's name, also used in its log lines). */
     public static BackgroundWorker start(String name, Duration pollInterval, Step step) {
         BackgroundWorker worker = new BackgroundWorker(name, pollInterval, step);
+        RUNNING.add(worker);
         worker.thread.start();
         return worker;
     }
@@ -48,8 +56,28 @@ public final class BackgroundWorker implements AutoCloseable {
         wakeUp.release();
     }
 
+    /** The workers of this process that were started and not closed. */
+    public static List<BackgroundWorker> running() {
+        return List.copyOf(RUNNING);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Whether the worker's thread is still running its loop. */
+    public boolean alive() {
+        return running && thread.isAlive();
+    }
+
+    /** How long ago the loop last showed progress; a step blocked for good makes this grow without bound. */
+    public Duration sinceLastBeat() {
+        return Duration.ofNanos(System.nanoTime() - lastBeatNanos);
+    }
+
     @Override
     public void close() {
+        RUNNING.remove(this);
         running = false;
         wakeUp.release();
         thread.interrupt();
@@ -68,9 +96,12 @@ public final class BackgroundWorker implements AutoCloseable {
             try {
                 wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                 wakeUp.drainPermits();
+                lastBeatNanos = System.nanoTime();
                 while (running && step.run()) {
                     // more is waiting: go on without sleeping
+                    lastBeatNanos = System.nanoTime();
                 }
+                lastBeatNanos = System.nanoTime();
             } catch (InterruptedException e) {
                 if (!running) {
                     return;
@@ -79,6 +110,7 @@ public final class BackgroundWorker implements AutoCloseable {
             } catch (Exception e) {
                 if (running) {
                     LOG.warnf("%s: %s; retrying in %s", name, e.toString(), pollInterval);
+                    lastBeatNanos = System.nanoTime();
                     pause();
                 }
             }

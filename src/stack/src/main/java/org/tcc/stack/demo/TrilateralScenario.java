@@ -50,12 +50,19 @@ public final class TrilateralScenario {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final double jitter = Math.random() * 0.1;
     private final Instant started = Instant.now().minusSeconds(1);
+    /** The W3C trace id each published sensor report started, in publication order. */
+    private final List<String> reportTraces = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public TrilateralScenario(Endpoints endpoints, Timeline timeline) {
         this.endpoints = endpoints;
         this.timeline = timeline;
         this.api = new Api(endpoints.issuer());
         this.signer = SensorSigner.fromJwks(endpoints.sensorKeys());
+    }
+
+    /** The trace ids of the sensor reports the scenario published (W3C {@code traceparent} on each record). */
+    public List<String> reportTraces() {
+        return List.copyOf(reportTraces);
     }
 
     public void run() {
@@ -293,6 +300,11 @@ public final class TrilateralScenario {
                 payload);
         record.headers().add(FeedSignature.KAFKA_HEADER,
                 signer.sign(report.sensorId(), payload).getBytes(StandardCharsets.UTF_8));
+        // the sensor gateway starts the report's trace (W3C trace context): the services continue it to the streams
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String spanId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        record.headers().add("traceparent", ("00-" + traceId + "-" + spanId + "-01").getBytes(StandardCharsets.UTF_8));
+        reportTraces.add(traceId);
         try {
             feed.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
