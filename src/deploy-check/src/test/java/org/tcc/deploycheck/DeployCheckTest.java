@@ -36,7 +36,7 @@ class DeployCheckTest {
     static final Set<String> TOOLS = Set.of("demo", "bench", "drill");
     /** Made by an operator or by hand before the first deployment (docs/operations.md, "Secrets"). */
     static final Set<String> MADE_ELSEWHERE = Set.of("kafka-cluster-ca-cert", "keycloak-tls",
-            "consultation-audit-signing-key");
+            "consultation-audit-signing-key", "tcc-tls");
 
     /** Clients of the local realm that exist for the tests only. */
     static final Set<String> LOCAL_ONLY_CLIENTS = Set.of("tcc-cli-short");
@@ -241,6 +241,32 @@ class DeployCheckTest {
         for (JsonNode client : imported.path("clients")) {
             assertTrue(!client.path("directAccessGrantsEnabled").asBoolean(false),
                     client.path("clientId").asText() + ": no password grant in production");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theIngressRoutesOnlyApiPathsToApiPorts(String overlay) throws Exception {
+        Rendered r = render(overlay);
+        Set<String> routed = new TreeSet<>();
+        for (ObjectNode ingress : r.ofKind("Ingress")) {
+            for (JsonNode rule : ingress.path("spec").path("rules")) {
+                for (JsonNode path : rule.path("http").path("paths")) {
+                    String service = path.path("backend").path("service").path("name").asText();
+                    assertTrue(path.path("path").asText().startsWith("/api/"), path.toString());
+                    assertEquals("http", path.path("backend").path("service").path("port").path("name").asText(),
+                            path + ": only the API port, never management");
+                    routed.add(service);
+                }
+            }
+            ingress.findValues("secretName").forEach(n -> assertTrue(MADE_ELSEWHERE.contains(n.asText()), n.asText()));
+        }
+        assertEquals(Policies.TCC_SERVICES, routed, overlay);
+        for (ObjectNode service : r.ofKind("Service")) {
+            for (JsonNode port : service.path("spec").path("ports")) {
+                assertTrue(!"management".equals(port.path("targetPort").asText()) && port.path("port").asInt() != 9000,
+                        Rendered.id(service) + ": the management port is not in the Service");
+            }
         }
     }
 
