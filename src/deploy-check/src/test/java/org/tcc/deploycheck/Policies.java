@@ -79,6 +79,12 @@ final class Policies {
             if (production && !DIGEST.matcher(image).matches()) {
                 out.add(cid + ": image " + image + " is not pinned by digest");
             }
+            Set<String> variables = new HashSet<>();
+            for (JsonNode e : c.path("env")) {
+                if (!variables.add(e.path("name").asText())) {
+                    out.add(cid + ": environment variable " + e.path("name").asText() + " set twice");
+                }
+            }
             JsonNode res = c.path("resources");
             for (String kind : List.of("requests", "limits")) {
                 for (String what : List.of("cpu", "memory")) {
