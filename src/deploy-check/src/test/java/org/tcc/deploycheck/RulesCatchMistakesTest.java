@@ -49,7 +49,9 @@ class RulesCatchMistakesTest {
         ((ObjectNode) container(d).path("securityContext").path("capabilities")).putArray("add").add("NET_ADMIN");
         ((ObjectNode) d.path("spec").path("template").path("spec").path("securityContext")).remove("runAsNonRoot");
         ((ObjectNode) d.path("spec")).put("replicas", 1);
+        ((ArrayNode) container(d).path("env")).addObject().put("name", "TCC_DB_MIGRATE").put("value", "true");
         List<String> v = Policies.deployment(d, true);
+        assertNamed(v, "environment variable TCC_DB_MIGRATE set twice");
         assertNamed(v, "resources.limits.memory not set");
         assertNamed(v, "no startupProbe");
         assertNamed(v, "readinessProbe is not on the management port");
