@@ -3,7 +3,7 @@
 # `prometheus`; .ci/run installs it when missing):
 #   1. promtool check rules on the plain rules file;
 #   2. promtool test rules on its unit tests (alerts fire when they should, stay quiet otherwise);
-#   3. the PrometheusRule manifest in k8s/observability carries exactly the plain file's groups;
+#   3. the PrometheusRule manifest in k8s/components/observability carries exactly the plain file's groups;
 #   4. every query of the Grafana dashboard parses as PromQL (promtool check rules on them as recording rules);
 #   5. the local stack's scrape configuration (prometheus-local.yml) is valid.
 # `check-rules.sh --write` regenerates the PrometheusRule from the plain file instead of comparing.
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.."
 
 rules=deploy/observability/prometheus/tcc-rules.yml
 tests=deploy/observability/prometheus/tcc-rules.test.yml
-manifest=k8s/observability/tcc-prometheusrule.yaml
+manifest=k8s/components/observability/tcc-prometheusrule.yaml
 dashboard=deploy/observability/grafana/tcc-operations.json
 
 command -v promtool >/dev/null || { echo "promtool not found (apt-get install -y prometheus)" >&2; exit 2; }

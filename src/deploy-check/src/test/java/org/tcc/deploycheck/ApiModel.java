@@ -46,7 +46,7 @@ final class ApiModel {
             "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Database", "postgresql.cnpg.io/v1/ScheduledBackup",
             "barmancloud.cnpg.io/v1/ObjectStore",
             "k8s.keycloak.org/v2alpha1/Keycloak", "k8s.keycloak.org/v2alpha1/KeycloakRealmImport",
-            "external-secrets.io/v1/ExternalSecret");
+            "external-secrets.io/v1/ExternalSecret", "monitoring.coreos.com/v1/PrometheusRule");
 
     private ApiModel() {
     }
