@@ -44,18 +44,18 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEntryEntity, 
 
     /** The chain's newest committed link, read without loading the entry; empty for an empty chain. */
     public Optional<Link> head() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery(
-                        "SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1")
-                .setFlushMode(FlushModeType.COMMIT).getResultList();
-        return rows.stream().findFirst().map(r -> new Link(((Number) r[0]).longValue(), (String) r[1]));
+        return newestLink("SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1");
     }
 
     /** The last checkpoint this service signed, as its own bookkeeping says (verify never relies on it). */
     public Optional<Link> lastCheckpoint() {
+        return newestLink("SELECT last_seq, head_hash FROM audit_checkpoint ORDER BY last_seq DESC LIMIT 1");
+    }
+
+    /** The (sequence, hash) row a {@code ... LIMIT 1} query returns, if any. */
+    private Optional<Link> newestLink(String sql) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery(
-                        "SELECT last_seq, head_hash FROM audit_checkpoint ORDER BY last_seq DESC LIMIT 1")
+        List<Object[]> rows = getEntityManager().createNativeQuery(sql)
                 .setFlushMode(FlushModeType.COMMIT).getResultList();
         return rows.stream().findFirst().map(r -> new Link(((Number) r[0]).longValue(), (String) r[1]));
     }
