@@ -3,6 +3,9 @@ package org.tcc.deploycheck;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -14,16 +17,18 @@ import java.util.Set;
 
 /**
  * Checks each object against the API it claims: the Kubernetes API as fabric8's model (the types generated from the
- * Kubernetes OpenAPI document) and Strimzi's API as its own model ({@code io.strimzi:api}, from which Strimzi
- * generates its CRDs). An object is read into its typed model (a wrong type, an unknown enum value or an unknown
- * polymorphic {@code type} fails there), then every field the model did not know (kept aside by the model in
- * {@code additionalProperties}) is reported with its path. Kinds of operators without a Java model here
- * (CloudNativePG, Keycloak, External Secrets, Barman Cloud) are only checked to be of a known group and version.
+ * Kubernetes OpenAPI document), Strimzi's API as its own model ({@code io.strimzi:api}, from which Strimzi
+ * generates its CRDs), and the other operators' kinds against their CRD schemas ({@link CrdSchemas}). An object is
+ * read into its typed model (a wrong type, a string where a number or boolean belongs, an unknown enum value or an
+ * unknown polymorphic {@code type} fails there), then every field the model did not know (kept aside by the model in
+ * {@code additionalProperties}) is reported with its path. The kinds in {@link #OWN_RULES_ONLY} have no schema here
+ * (none is published where this build can fetch it: src/test/resources/crds/SOURCES.md) and are checked by TCC's
+ * own rules only.
  */
 final class ApiModel {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final ObjectMapper MAPPER = strict(new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true));
 
     /** apiVersion + "/" + kind -> the model class. */
     static final Map<String, Class<?>> MODELS = Map.ofEntries(
@@ -41,12 +46,14 @@ final class ApiModel {
             Map.entry("kafka.strimzi.io/v1/KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class),
             Map.entry("kafka.strimzi.io/v1/KafkaUser", io.strimzi.api.kafka.model.user.KafkaUser.class));
 
-    /** Kinds accepted without a model (their operators publish no Java model we can use here). */
-    static final Set<String> UNMODELLED = Set.of(
-            "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Database", "postgresql.cnpg.io/v1/ScheduledBackup",
-            "barmancloud.cnpg.io/v1/ObjectStore",
+    /**
+     * Kinds without a model or CRD schema here, checked by TCC's own rules only (DeployCheckTest). A kind whose CRD
+     * schema is added to src/test/resources/crds leaves this list (ApiModelTest checks that).
+     */
+    static final Set<String> OWN_RULES_ONLY = Set.of(
+            "postgresql.cnpg.io/v1/Cluster", "barmancloud.cnpg.io/v1/ObjectStore",
             "k8s.keycloak.org/v2alpha1/Keycloak", "k8s.keycloak.org/v2alpha1/KeycloakRealmImport",
-            "external-secrets.io/v1/ExternalSecret", "monitoring.coreos.com/v1/PrometheusRule");
+            "external-secrets.io/v1/ExternalSecret");
 
     private ApiModel() {
     }
@@ -58,7 +65,10 @@ final class ApiModel {
         List<String> out = new ArrayList<>();
         Class<?> model = MODELS.get(type);
         if (model == null) {
-            if (!UNMODELLED.contains(type)) {
+            if (CrdSchemas.has(type)) {
+                return CrdSchemas.violations(object);
+            }
+            if (!OWN_RULES_ONLY.contains(type)) {
                 out.add(id + ": unknown API " + type);
             }
             return out;
@@ -72,6 +82,23 @@ final class ApiModel {
         }
         walk(typed, "", id, out, new IdentityHashMap<>());
         return out;
+    }
+
+    /**
+     * As the API server reads JSON: a number, boolean or string only where the schema says so (Jackson would
+     * otherwise turn {@code "5"} into 5, 5 into {@code "5"} and 1.5 into 1).
+     */
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        for (LogicalType number : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+            mapper.coercionConfigFor(number).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        for (CoercionInputShape scalar : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean)) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(scalar, CoercionAction.Fail);
+        }
+        return mapper;
     }
 
     private static void walk(Object value, String path, String id, List<String> out, Map<Object, Boolean> seen) {

@@ -67,6 +67,13 @@ class RulesCatchMistakesTest {
         ((ObjectNode) container(d).path("readinessProbe")).put("periodSecond", 5);
         assertNamed(ApiModel.violations(d), "unknown field spec.template.spec.containers[0].readinessProbe.periodSecond");
 
+        ObjectNode quoted = deployment();
+        ((ObjectNode) container(quoted).path("readinessProbe")).put("periodSeconds", "5");
+        assertNamed(ApiModel.violations(quoted), "not a valid apps/v1/Deployment");
+        ObjectNode numeric = deployment();
+        ((ObjectNode) container(numeric).path("env").get(0)).put("value", 5);
+        assertNamed(ApiModel.violations(numeric), "not a valid apps/v1/Deployment");
+
         ObjectNode topic = DeployCheckTest.render("prod").ofKind("KafkaTopic").get(0).deepCopy();
         ((ObjectNode) topic.path("spec")).put("partition", 3);
         assertNamed(ApiModel.violations(topic), "unknown field spec.partition");
