@@ -22,3 +22,4 @@ tar -xzf "$work/$PACKAGE-$VERSION.tgz" -C "$work"
 java -Xmx4g -cp "src/stack/target/tcc-stack-0.1.0-SNAPSHOT.jar:src/stack/target/lib/*" \
   org.tcc.stack.zones.ZoneGenerator "$work/package/countries-10m.json" "$OUT"
 echo "wrote $OUT ($(wc -c < "$OUT") bytes)"
+k8s/overlays/local/trust/update.sh   # the local overlay's ConfigMap tcc-trust carries a copy

@@ -211,12 +211,46 @@ class DeployCheckTest {
             d.findValues("configMap").forEach(n -> configMaps.add(n.path("name").asText()));
         });
         r.ofKind("ConfigMap").forEach(c -> configMaps.remove(Rendered.name(c)));
-        configMaps.remove("tcc-trust");   // the sensor registry and zones of the deployment: made by hand
+        if (production(overlay)) {
+            // the deployment's own sensor registry and zones: made outside the overlay (docs/operations.md)
+            configMaps.remove("tcc-trust");
+        }
         assertEquals(Set.of(), configMaps, overlay + ": ConfigMaps referenced but made nowhere");
+        assertEquals(List.of(), Policies.configMaps(r, production(overlay)), overlay);
         if (production(overlay)) {
             assertEquals(List.of(), r.ofKind("Secret").stream().map(Rendered::name).toList(),
                     "no Secret is committed for production");
         }
+    }
+
+    @Test
+    void theLocalOverlayAloneTrustsTheRepositorysSensorKeysAndZones() throws Exception {
+        Rendered local = render("local");
+        JsonNode trust = local.find("ConfigMap", "tcc-trust").orElseThrow().path("data");
+        var resources = Rendered.root().resolve("src/alert-ingestion/src/main/resources");
+        // k8s/overlays/local/trust/update.sh copies them again when these fail
+        assertEquals(Files.readString(resources.resolve("sensors/local-sensors.jwks.json")),
+                trust.path("sensor-registry.jwks.json").asText(), "the local sensors' public keys");
+        assertEquals(Files.readString(resources.resolve("zones/default-zones.geojson")),
+                trust.path("zones.geojson").asText(), "the demo zones");
+        assertEquals(Set.of("sensor-registry.jwks.json", "zones.geojson"), fieldNames(trust));
+        for (ObjectNode d : local.ofKind("Deployment")) {
+            JsonNode app = d.path("spec").path("template").path("spec").path("containers").get(0);
+            assertEquals(Rendered.name(d).equals("alert-ingestion") ? "true" : null,
+                    Policies.env(app, "TCC_ACCEPT_REPOSITORY_MATERIAL"), Rendered.id(d));
+        }
+        Rendered prod = render("prod");
+        assertTrue(prod.find("ConfigMap", "tcc-trust").isEmpty(), "production renders no trust material");
+        for (ObjectNode d : prod.ofKind("Deployment")) {
+            assertTrue(!d.toString().contains("ACCEPT_REPOSITORY_MATERIAL")
+                    && !d.toString().contains("accept-repository-material"), Rendered.id(d));
+        }
+    }
+
+    static Set<String> fieldNames(JsonNode object) {
+        Set<String> out = new TreeSet<>();
+        object.fieldNames().forEachRemaining(out::add);
+        return out;
     }
 
     @ParameterizedTest

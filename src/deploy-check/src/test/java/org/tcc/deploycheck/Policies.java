@@ -14,6 +14,14 @@ final class Policies {
 
     static final Pattern DIGEST = Pattern.compile(".+@sha256:[0-9a-f]{64}");
     static final Set<String> TCC_SERVICES = Set.of("alert-ingestion", "consultation", "notification");
+    /**
+     * The ways to set {@code tcc.trust.accept-repository-material} (alert-ingestion's RepositoryTrust): the kit's
+     * variable, the property's own environment name, or the property itself (e.g. {@code -D} in JAVA_TOOL_OPTIONS).
+     */
+    static final Set<String> ACCEPT_REPOSITORY_MATERIAL = Set.of("TCC_ACCEPT_REPOSITORY_MATERIAL",
+            "TCC_TRUST_ACCEPT_REPOSITORY_MATERIAL");
+    /** What a ConfigMap may hold (the API server refuses more). */
+    static final int CONFIG_MAP_LIMIT = 1024 * 1024;
 
     private Policies() {
     }
@@ -32,6 +40,20 @@ final class Policies {
                     name.equals(h.path("spec").path("scaleTargetRef").path("name").asText())
                             && h.path("spec").path("minReplicas").asInt() >= 2)) {
                 out.add(Rendered.id(d) + ": no HorizontalPodAutoscaler with minReplicas >= 2 scales it");
+            }
+            if (production) {
+                for (JsonNode from : d.findValues("envFrom")) {
+                    for (JsonNode source : from) {
+                        String ref = source.path("configMapRef").path("name").asText(null);
+                        r.find("ConfigMap", ref == null ? "" : ref).ifPresent(cm -> cm.path("data").fieldNames()
+                                .forEachRemaining(key -> {
+                                    if (ACCEPT_REPOSITORY_MATERIAL.contains(key)) {
+                                        out.add(Rendered.id(d) + ": sets " + key + " through ConfigMap " + ref
+                                                + ": production never accepts the repository's trust material");
+                                    }
+                                }));
+                    }
+                }
             }
             if (r.ofKind("NetworkPolicy").stream().noneMatch(n ->
                     selects(n.path("spec").path("podSelector"), d.path("spec").path("template").path("metadata").path("labels"))
@@ -83,6 +105,11 @@ final class Policies {
             for (JsonNode e : c.path("env")) {
                 if (!variables.add(e.path("name").asText())) {
                     out.add(cid + ": environment variable " + e.path("name").asText() + " set twice");
+                }
+                if (production && (ACCEPT_REPOSITORY_MATERIAL.contains(e.path("name").asText())
+                        || e.path("value").asText().contains("accept-repository-material"))) {
+                    out.add(cid + ": sets " + e.path("name").asText() + " to accept the repository's sensor keys"
+                            + " and demo zones: production never does (only the local overlay)");
                 }
             }
             JsonNode res = c.path("resources");
@@ -143,6 +170,27 @@ final class Policies {
                 if (!"management".equals(get.path("port").asText())) {
                     out.add(cid + ": " + probe + " is not on the management port");
                 }
+            }
+        }
+        return out;
+    }
+
+    /** Production renders no trust material (tcc-trust is made from the deployment's own keys and zones). */
+    static List<String> configMaps(Rendered r, boolean production) {
+        List<String> out = new ArrayList<>();
+        for (ObjectNode cm : r.ofKind("ConfigMap")) {
+            long size = 0;
+            for (String part : List.of("data", "binaryData")) {
+                for (JsonNode v : cm.path(part)) {
+                    size += v.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                }
+            }
+            if (size > CONFIG_MAP_LIMIT) {
+                out.add(Rendered.id(cm) + ": " + size + " bytes, more than a ConfigMap may hold (1 MiB)");
+            }
+            if (production && Rendered.name(cm).equals("tcc-trust")) {
+                out.add(Rendered.id(cm) + ": rendered from the repository; in production it holds the deployment's"
+                        + " own sensor keys and zones and is made outside the overlay");
             }
         }
         return out;

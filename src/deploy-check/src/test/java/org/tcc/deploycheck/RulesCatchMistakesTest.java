@@ -62,6 +62,32 @@ class RulesCatchMistakesTest {
     }
 
     @Test
+    void productionAcceptingTheRepositorysTrustMaterial() throws Exception {
+        Rendered prod = DeployCheckTest.render("prod");
+        ObjectNode d = prod.find("Deployment", "alert-ingestion").orElseThrow().deepCopy();
+        ((ArrayNode) container(d).path("env")).addObject().put("name", "TCC_ACCEPT_REPOSITORY_MATERIAL").put("value", "true");
+        assertNamed(Policies.deployment(d, true), "sets TCC_ACCEPT_REPOSITORY_MATERIAL to accept the repository's");
+        assertEquals(List.of(), Policies.deployment(d, false), "the local overlay may");
+        ObjectNode viaProperty = prod.find("Deployment", "alert-ingestion").orElseThrow().deepCopy();
+        for (var e : container(viaProperty).path("env")) {
+            if (e.path("name").asText().equals("JAVA_TOOL_OPTIONS")) {
+                ((ObjectNode) e).put("value", e.path("value").asText() + " -Dtcc.trust.accept-repository-material=true");
+            }
+        }
+        assertNamed(Policies.deployment(viaProperty, true), "sets JAVA_TOOL_OPTIONS to accept the repository's");
+
+        Rendered local = DeployCheckTest.render("local");
+        ObjectNode trust = local.find("ConfigMap", "tcc-trust").orElseThrow();
+        Rendered mixed = new Rendered("prod", new java.util.ArrayList<>(prod.objects));
+        mixed.objects.add(trust);
+        assertNamed(Policies.configMaps(mixed, true), "ConfigMap/tcc-trust: rendered from the repository");
+        ObjectNode big = trust.deepCopy();
+        ((ObjectNode) big.path("data")).put("more.geojson", "x".repeat(Policies.CONFIG_MAP_LIMIT));
+        mixed.objects.add(big);
+        assertNamed(Policies.configMaps(mixed, false), "more than a ConfigMap may hold");
+    }
+
+    @Test
     void aMisspelledOrMistypedFieldAgainstTheApiModels() throws Exception {
         ObjectNode d = deployment();
         ((ObjectNode) container(d).path("readinessProbe")).put("periodSecond", 5);
