@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A webhook endpoint on a random local port that answers 500 to its first {@code failures} requests, then 200. */
 public final class WebhookReceiver implements AutoCloseable {
 
-    /** One request as received, with the status it was answered. */
-    public record Request(String signature, String deliveryId, String body, int answered, long receivedAtSeconds) {
+    /** One request as received, with the status it was answered and its W3C {@code traceparent} (or null). */
+    public record Request(String signature, String deliveryId, String body, int answered, long receivedAtSeconds,
+                          String traceparent) {
     }
 
     private final HttpServer server;
@@ -36,7 +37,8 @@ public final class WebhookReceiver implements AutoCloseable {
             int status = remainingFailures.getAndDecrement() > 0 ? 500 : 200;
             requests.add(new Request(exchange.getRequestHeaders().getFirst("TCC-Signature"),
                     exchange.getRequestHeaders().getFirst("TCC-Delivery-Id"),
-                    new String(body, StandardCharsets.UTF_8), status, System.currentTimeMillis() / 1000));
+                    new String(body, StandardCharsets.UTF_8), status, System.currentTimeMillis() / 1000,
+                    exchange.getRequestHeaders().getFirst("traceparent")));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });

@@ -48,6 +48,13 @@ public class Escalation {
     @Column(name = "alert_snapshot", nullable = false)
     public String alertSnapshot;
 
+    /**
+     * W3C {@code traceparent} of the alert event that started the watch (its consumer span): every step's escalation
+     * span is a child of it.
+     */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

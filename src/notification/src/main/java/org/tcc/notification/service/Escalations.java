@@ -1,5 +1,7 @@
 package org.tcc.notification.service;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,9 @@ import org.jboss.logging.Logger;
 import org.tcc.contracts.Country;
 import org.tcc.contracts.Json;
 import org.tcc.contracts.events.alert.AlertState;
+import org.tcc.kit.messaging.BatchConsumer;
+import org.tcc.kit.observability.TraceContext;
+import org.tcc.kit.observability.Tracing;
 import org.tcc.notification.config.NotificationConfig;
 import org.tcc.notification.domain.ChainStep;
 import org.tcc.notification.domain.EscalationPolicy;
@@ -30,6 +35,13 @@ import org.tcc.notification.repository.RecipientRepository;
  * those that acknowledged, stop all when the alert no longer escalates); a scheduler notifies the next chain step of
  * every watch that is due. All state is in the {@code escalation} table; due rows are locked with
  * {@code FOR UPDATE SKIP LOCKED}, so any number of replicas may run the scheduler.
+ *
+ * <p>Tracing: a watch keeps the trace context of the alert event that started it; each step the scheduler takes is a
+ * span ({@code notification escalate}) that is a <em>child</em> of it, and the step's notices (stream, e-mail,
+ * webhook) continue that span, so one report's trace shows every notification it caused, the escalations included.
+ * A child rather than a span link: each step has exactly one cause (a fan-in, as a batch apply is, would be linked)
+ * and the chain is short (at most two steps after the liaison), so the trace stays bounded; the gap before the span is
+ * the silence that caused it.
  */
 @ApplicationScoped
 public class Escalations {
@@ -56,6 +68,13 @@ public class Escalations {
     @Inject
     NotificationConfig config;
 
+    @Inject
+    Tracing tracing;
+
+    /** An alert version as consumed: the snapshot and its event's CloudEvents id (whose trace a new watch keeps). */
+    public record Seen(AlertState alert, String eventId) {
+    }
+
     /**
      * Applies a batch of alert snapshots, in order, to their watches: the batch's watches are read in one query and
      * changed in memory (start for silent countries, stop for those that acknowledged, stop all when the alert no
@@ -65,17 +84,18 @@ public class Escalations {
      * costs no write here.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onAlerts(List<AlertState> alerts) {
-        if (alerts.isEmpty()) {
+    public void onAlerts(List<Seen> seen) {
+        if (seen.isEmpty()) {
             return;
         }
         Instant now = Instant.now();
         Map<String, AlertState> latest = new LinkedHashMap<>();
-        alerts.forEach(a -> latest.put(a.alertId(), a));
+        seen.forEach(a -> latest.put(a.alert().alertId(), a.alert()));
         Map<String, Map<Country, Escalation>> watches = escalations.ofAlerts(latest.keySet());
         Instant due = EscalationPolicy.dueAt(now, config.escalation().ackTimeout());
         Map<String, String> snapshots = new java.util.HashMap<>();
-        for (AlertState alert : alerts) {
+        for (Seen version : seen) {
+            AlertState alert = version.alert();
             Map<Country, Escalation> ofAlert = watches.computeIfAbsent(alert.alertId(),
                     id -> new EnumMap<>(Country.class));
             boolean escalates = EscalationPolicy.escalates(alert);
@@ -100,6 +120,8 @@ public class Escalations {
                     e.state = Escalation.State.ACTIVE;
                     e.nextAt = due;
                     e.alertSnapshot = snapshots.get(alert.alertId());
+                    // the consumer span of the event that starts the watch (from the batch being applied, no query)
+                    e.traceParent = BatchConsumer.traceparentOf(version.eventId());
                     e.createdAt = now;
                     e.updatedAt = now;
                     escalations.persist(e);
@@ -132,6 +154,7 @@ public class Escalations {
         List<Trigger> triggers = new java.util.ArrayList<>(due.size());
         Map<String, AlertState> latestOnStream = notifications.latestAlertVersions(
                 due.stream().map(e -> e.alertId).collect(java.util.stream.Collectors.toSet()));
+        List<Span> steps = new java.util.ArrayList<>();
         for (Escalation e : due) {
             Set<ChainStep> staffed = staffedSteps.computeIfAbsent(e.country, recipients::staffedSteps);
             Optional<ChainStep> next = EscalationPolicy.nextStep(e.chainStep, staffed);
@@ -144,9 +167,16 @@ public class Escalations {
                     e.alertSnapshot.getBytes(java.nio.charset.StandardCharsets.UTF_8), AlertState.class));
             String alertJson = new String(Json.toBytes(alert), java.nio.charset.StandardCharsets.UTF_8);
             String key = "ack-overdue/" + e.alertId + "/" + e.country + "/" + next.get();
+            // this step of the watch, in the trace of the alert event that started it; its notices continue it
+            Span step = tracing.span("notification escalate", SpanKind.INTERNAL, e.traceParent);
+            step.setAttribute("tcc.alert_id", e.alertId);
+            step.setAttribute("tcc.country", e.country.name());
+            step.setAttribute("tcc.chain_step", next.get().name());
+            steps.add(step);
             triggers.add(new Trigger(key, key, OVERDUE_TYPE, alert.alertId(), null, List.of(e.country),
                     alert.affectedCountries(), next.get(),
-                    Notices.acknowledgementOverdue(alert, e.country, next.get()), "alert", alertJson, null));
+                    Notices.acknowledgementOverdue(alert, e.country, next.get()), "alert", alertJson, null,
+                    TraceContext.format(step.getSpanContext())));
             LOG.infof("alert %s not acknowledged by %s: notified %s", e.alertId, e.country, next.get());
             metrics.escalated(next.get().name());
             e.chainStep = next.get();
@@ -157,7 +187,13 @@ public class Escalations {
             }
         }
         // one planning call: the streams it touches are locked in one statement, in the order every writer uses
-        planner.plan(triggers);
+        try {
+            planner.plan(triggers);
+        } catch (RuntimeException failure) {
+            steps.forEach(s -> tracing.end(s, failure));
+            throw failure;
+        }
+        steps.forEach(Span::end);
         return due.size();
     }
 }

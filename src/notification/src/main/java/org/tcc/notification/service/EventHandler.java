@@ -82,7 +82,8 @@ public class EventHandler {
     /** A polled batch of alert events, in order, in the caller's transaction (duplicates already dropped). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onAlertEvents(List<Checked> batch) {
-        escalations.onAlerts(batch.stream().map(c -> ((AlertEvent) c.payload()).alert()).toList());
+        escalations.onAlerts(batch.stream().map(c -> new Escalations.Seen(((AlertEvent) c.payload()).alert(),
+                c.event().id())).toList());
         List<Trigger> triggers = new ArrayList<>(batch.size());
         for (Checked checked : batch) {
             if (NOTIFYING_ALERT_EVENTS.contains(checked.type())) {

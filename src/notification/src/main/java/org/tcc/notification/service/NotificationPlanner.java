@@ -208,8 +208,10 @@ public class NotificationPlanner {
         e.trafficStatus = notice.trafficStatus();
         e.title = notice.title();
         e.createdAt = now;
-        // the consumed event's trace and broker time (looked up in the batch being applied, no query)
-        e.traceParent = BatchConsumer.traceparentOf(trigger.sourceEventId());
+        // the consumed event's trace and broker time (looked up in the batch being applied, no query); a trigger no
+        // consumed event caused (an escalation step) brings its own
+        e.traceParent = trigger.traceParent() != null ? trigger.traceParent()
+                : BatchConsumer.traceparentOf(trigger.sourceEventId());
         e.sourceEventAt = BatchConsumer.publishedAtOf(trigger.sourceEventId());
         // the document every channel sends: its own seq and country, then what all countries share
         e.payload = "{\"seq\":" + seq + ",\"country\":\"" + country.name() + "\"," + body;

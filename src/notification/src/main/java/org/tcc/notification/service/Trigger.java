@@ -11,6 +11,8 @@ import org.tcc.notification.domain.Notice;
  * key derived from it when one event reaches several steps. {@code subject} is the JSON document the notice is about
  * (the event as received, or the alert), embedded verbatim. {@code digest} is what a person acts on in an alert's
  * version (e-mail and webhook deliveries of one alert are coalesced by it); null when nothing is coalesced.
+ * {@code traceParent} is the trace context the notice continues when no consumed event of the batch being applied
+ * caused it (an escalation step: its own span); null to take the source event's.
  */
 public record Trigger(
         String sourceKey,
@@ -24,5 +26,14 @@ public record Trigger(
         Notice notice,
         String subjectField,
         String subject,
-        String digest) {
+        String digest,
+        String traceParent) {
+
+    /** A trigger caused by a consumed event: its notice continues that event's trace. */
+    public Trigger(String sourceKey, String sourceEventId, String sourceEventType, String alertId,
+                   String consultationId, List<Country> countries, List<Country> affected, ChainStep step,
+                   Notice notice, String subjectField, String subject, String digest) {
+        this(sourceKey, sourceEventId, sourceEventType, alertId, consultationId, countries, affected, step, notice,
+                subjectField, subject, digest, null);
+    }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.jboss.logging.Logger;
+import org.tcc.kit.observability.TraceContext;
 import org.tcc.notification.config.NotificationConfig;
 import org.tcc.notification.domain.WebhookSignature;
 import org.tcc.notification.domain.WebhookTargets;
@@ -83,6 +84,11 @@ public class WebhookSender implements ChannelSender {
             headers.put(WebhookSignature.HEADER, WebhookSignature.header(secret, timestamp, body));
             headers.put(DELIVERY_HEADER, delivery.id.toString());
             headers.put(EVENT_HEADER, entry.kind.name());
+            // W3C trace context of this attempt's client span: the receiver may continue the notice's trace
+            String traceparent = TraceContext.current();
+            if (traceparent != null) {
+                headers.put(TraceContext.HEADER, traceparent);
+            }
             int status = http.post(URI.create(delivery.target), headers, body);
             if (status / 100 != 2) {
                 throw new IOException("webhook answered HTTP " + status);

@@ -1,4 +1,4 @@
-package org.tcc.e2e;
+package org.tcc.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,12 +15,13 @@ import java.util.zip.GZIPInputStream;
 /**
  * A real OTLP/HTTP trace receiver ({@code POST /v1/traces}, {@code application/x-protobuf}), as a collector runs it:
  * it decodes each {@code ExportTraceServiceRequest} (opentelemetry-proto, {@code trace/v1/trace.proto}) with a small
- * protobuf reader of its own and keeps every span with the {@code service.name} of its resource.
+ * protobuf reader of its own and keeps every span with the {@code service.name} of its resource. Used by the
+ * end-to-end test (three service processes) and by service tests that export their spans to it.
  */
-final class OtlpReceiver implements AutoCloseable {
+public final class OtlpReceiver implements AutoCloseable {
 
     /** One received span. Kinds as in OTLP: 1 internal, 2 server, 3 client, 4 producer, 5 consumer. */
-    record ReceivedSpan(String service, String traceId, String spanId, String parentSpanId, String name, int kind,
+    public record ReceivedSpan(String service, String traceId, String spanId, String parentSpanId, String name, int kind,
                         List<String> linkedTraceIds) {
     }
 
@@ -30,27 +31,52 @@ final class OtlpReceiver implements AutoCloseable {
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final List<Integer> sizes = new CopyOnWriteArrayList<>();
 
-    OtlpReceiver() throws IOException {
+    private static OtlpReceiver shared;
+
+    /**
+     * One receiver for the whole test JVM, started on first use: a Quarkus test profile gives its {@link #endpoint()}
+     * to the service under test, the test reads its {@link #spans()}.
+     */
+    public static synchronized OtlpReceiver shared() {
+        if (shared == null) {
+            try {
+                shared = new OtlpReceiver();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
+    /** The Quarkus settings that export a service's spans to this receiver, quickly (OTLP/HTTP, protobuf). */
+    public java.util.Map<String, String> quarkusSettings() {
+        return java.util.Map.of("quarkus.otel.sdk.disabled", "false",
+                "quarkus.otel.exporter.otlp.traces.endpoint", endpoint(),
+                "quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf",
+                "quarkus.otel.bsp.schedule.delay", "200ms");
+    }
+
+    public OtlpReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/traces", this::handle);
         server.start();
     }
 
     /** The endpoint to give the services ({@code TCC_OTLP_ENDPOINT}, protocol {@code http/protobuf}). */
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<ReceivedSpan> spans() {
+    public List<ReceivedSpan> spans() {
         return List.copyOf(spans);
     }
 
-    int requests() {
+    public int requests() {
         return requests;
     }
 
     /** What went wrong and how large the requests were, for a failure message. */
-    String diagnostics() {
+    public String diagnostics() {
         return "request sizes " + sizes + ", undecodable " + failures;
     }
 
