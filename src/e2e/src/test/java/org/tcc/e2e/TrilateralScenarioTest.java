@@ -28,6 +28,7 @@ import org.tcc.stack.demo.Timeline;
 import org.tcc.stack.demo.TrilateralScenario;
 import org.tcc.stack.infra.KafkaPrincipal;
 import org.tcc.stack.infra.Processes;
+import org.tcc.testsupport.OtlpReceiver;
 import org.tcc.testsupport.ProjectRoot;
 import org.tcc.testsupport.TestKafka;
 import org.tcc.testsupport.TestKeycloak;
@@ -45,6 +46,7 @@ class TrilateralScenarioTest {
     private static final List<Long> PROCESSES = new ArrayList<>();
     private static GreenMail smtp;
     private static OtlpReceiver otlp;
+    private static WebhookSink webhook;
 
     @BeforeAll
     static void startTheSystem() throws IOException {
@@ -56,6 +58,7 @@ class TrilateralScenarioTest {
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         otlp = new OtlpReceiver();
+        webhook = new WebhookSink();
         Path logs = root.resolve("src/e2e/target/service-logs");
         Files.createDirectories(logs);
         for (String service : SERVICES) {
@@ -68,6 +71,10 @@ class TrilateralScenarioTest {
             extra.put("TCC_OTLP_ENDPOINT", otlp.endpoint());
             extra.put("TCC_OTLP_PROTOCOL", "http/protobuf");
             extra.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
+            if (service.equals("notification")) {
+                // the webhook sink listens on 127.0.0.1: the only non-public address notification may reach here
+                extra.put("TCC_WEBHOOK_ALLOWED_TARGETS", "127.0.0.1/32");
+            }
             Path jar = root.resolve("src").resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
             PROCESSES.add(ServiceLauncher.start(jar, service, port, MANAGEMENT_PORTS.get(service),
                     new ServiceLauncher.Wiring(TestKafka.client(KafkaPrincipal.of(service)), issuer,
@@ -75,6 +82,15 @@ class TrilateralScenarioTest {
         }
         for (String service : SERVICES) {
             awaitReady(service, "http://localhost:" + MANAGEMENT_PORTS.get(service) + "/q/health/ready");
+        }
+        // KOR's liaison also takes notices by webhook, so a report's trace shows the webhook call
+        try {
+            webhook.register(url("notification"), new org.tcc.stack.demo.Api(issuer).token("admin"), "KOR",
+                    "kr-liaison");
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot register the webhook: " + e, e);
         }
     }
 
@@ -86,6 +102,9 @@ class TrilateralScenarioTest {
         }
         if (otlp != null) {
             otlp.close();
+        }
+        if (webhook != null) {
+            webhook.close();
         }
     }
 
@@ -103,7 +122,8 @@ class TrilateralScenarioTest {
                     + "service-logs)", e);
         }
         assertTrue(smtp.getReceivedMessages().length > 0, "liaisons were emailed through the real SMTP server");
-        OneTracePerReport.assertSpansEveryHop(otlp, scenario.reportTraces());
+        assertTrue(!webhook.received().isEmpty(), "KOR's liaison was notified by webhook");
+        OneTracePerReport.assertSpansEveryHop(otlp, scenario.reportTraces(), webhook);
     }
 
     /**
