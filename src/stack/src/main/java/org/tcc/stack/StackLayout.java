@@ -5,11 +5,13 @@ import java.util.List;
 import org.tcc.stack.infra.KafkaClient;
 import org.tcc.stack.infra.KafkaPrincipal;
 import org.tcc.stack.infra.KafkaSecurity;
+import org.tcc.stack.infra.PrometheusServer;
 
 /** Where the local stack keeps its data and which ports it uses (all overridable by environment variables). */
 public record StackLayout(Path root, Path home, int kafkaPort, int kafkaInternalPort, int kafkaControllerPort,
                           int postgresPort,
-                          int keycloakPort, int smtpPort, int imapPort, List<Service> services) {
+                          int keycloakPort, int smtpPort, int imapPort, int prometheusPort,
+                          List<Service> services) {
 
     /** One of the three TCC services, run from its Quarkus build output. */
     public record Service(String name, int port, int managementPort) {
@@ -42,7 +44,7 @@ public record StackLayout(Path root, Path home, int kafkaPort, int kafkaInternal
                 port("TCC_KAFKA_PORT", 19092), port("TCC_KAFKA_INTERNAL_PORT", 19094),
                 port("TCC_KAFKA_CONTROLLER_PORT", 19093),
                 port("TCC_POSTGRES_PORT", 15432), port("TCC_KEYCLOAK_PORT", 8180),
-                port("TCC_SMTP_PORT", 3025), port("TCC_IMAP_PORT", 3143),
+                port("TCC_SMTP_PORT", 3025), port("TCC_IMAP_PORT", 3143), port("TCC_PROMETHEUS_PORT", 9090),
                 List.of(new Service("alert-ingestion", port("TCC_INGESTION_PORT", 8081),
                                 port("TCC_INGESTION_MANAGEMENT_PORT", 9081)),
                         new Service("consultation", port("TCC_CONSULTATION_PORT", 8082),
@@ -53,6 +55,16 @@ public record StackLayout(Path root, Path home, int kafkaPort, int kafkaInternal
 
     public Path logs() {
         return home.resolve("logs");
+    }
+
+    /** Prometheus' generated configuration and its time-series data ({@code ./tcc up --prometheus}). */
+    public Path prometheusHome() {
+        return home.resolve("prometheus");
+    }
+
+    /** What Prometheus scrapes: each service's management interface, the job named after the service. */
+    public List<PrometheusServer.Target> prometheusTargets() {
+        return services.stream().map(s -> new PrometheusServer.Target(s.name(), s.managementPort())).toList();
     }
 
     public Path pidFile() {

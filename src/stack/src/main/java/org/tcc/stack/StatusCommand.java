@@ -3,6 +3,7 @@ package org.tcc.stack;
 import java.util.concurrent.Callable;
 import org.tcc.stack.infra.KafkaServer;
 import org.tcc.stack.infra.KeycloakServer;
+import org.tcc.stack.infra.PrometheusServer;
 import picocli.CommandLine.Command;
 
 /** One line per component: is it answering? */
@@ -18,6 +19,10 @@ public class StatusCommand implements Callable<Integer> {
         allUp &= line("keycloak", KeycloakServer.isReady(layout.keycloakPort()), layout.issuer());
         for (StackLayout.Service service : layout.services()) {
             allUp &= line(service.name(), Health.isUp(service.readinessUrl()), service.url());
+        }
+        // optional (./tcc up --prometheus): shown when it answers, never counted as down
+        if (PrometheusServer.isReady(layout.prometheusPort())) {
+            line("prometheus", true, PrometheusServer.url(layout.prometheusPort()));
         }
         return allUp ? 0 : 1;
     }

@@ -19,12 +19,21 @@ import org.tcc.stack.infra.KafkaServer;
 import org.tcc.stack.infra.KafkaTopics;
 import org.tcc.stack.infra.KeycloakServer;
 import org.tcc.stack.infra.Processes;
+import org.tcc.stack.infra.PrometheusServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** Starts everything, prints "ready" once every health check is UP, and stops it all on Ctrl-C or {@code down}. */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Start Kafka, PostgreSQL, Keycloak and the three TCC services; Ctrl-C (or ./tcc down) stops them.")
 public class UpCommand implements Callable<Integer> {
+
+    @Option(names = "--prometheus", description = "also start Prometheus (Debian's prometheus package, or"
+            + " TCC_PROMETHEUS_BIN) scraping the services' /q/metrics with deploy/observability's rules; data in"
+            + " .tcc/prometheus, port TCC_PROMETHEUS_PORT (9090)")
+    boolean prometheus;
+
+    private Path prometheusBinary;
 
     static final String DB_PASSWORD = "tcc-local-only";
 
@@ -69,10 +78,17 @@ public class UpCommand implements Callable<Integer> {
                     + ", IMAP on " + layout.imapPort());
             mail = org.tcc.stack.infra.MailServer.start(layout.smtpPort(), layout.imapPort());
             startServices();
+            if (prometheus) {
+                startPrometheus();
+            }
             Console.say("waiting for Keycloak (realm tcc) on port " + layout.keycloakPort());
             KeycloakServer.awaitReady(layout.keycloakPort(), processGroups.get("keycloak"), Duration.ofMinutes(5),
                     Console::say);
             awaitServicesReady();
+            if (prometheus) {
+                PrometheusServer.awaitReady(layout.prometheusPort(), processGroups.get("prometheus"),
+                        Duration.ofMinutes(1), Console::say);
+            }
         } catch (RuntimeException e) {
             Console.error(e.getMessage() + " (logs in " + layout.logs() + ")");
             return 1;
@@ -93,6 +109,10 @@ public class UpCommand implements Callable<Integer> {
                         + "); stop it with ./tcc down");
             }
         }
+        if (prometheus) {
+            prometheusBinary = PrometheusServer.binary(System.getenv()).orElseThrow(
+                    () -> new IllegalStateException(PrometheusServer.missingBinaryMessage(System.getenv())));
+        }
         for (StackLayout.Service service : layout.services()) {
             if (!Files.isRegularFile(service.jar(layout.root()))) {
                 throw new IllegalStateException(service.name() + " is not built (" + service.jar(layout.root())
@@ -110,6 +130,9 @@ public class UpCommand implements Callable<Integer> {
         ports.put("SMTP", layout.smtpPort());
         ports.put("IMAP", layout.imapPort());
         layout.services().forEach(s -> ports.put(s.name(), s.port()));
+        if (prometheus) {
+            ports.put("Prometheus", layout.prometheusPort());
+        }
         ports.forEach((what, port) -> {
             try (ServerSocket ignored = new ServerSocket(port)) {
                 // free
@@ -222,6 +245,16 @@ public class UpCommand implements Callable<Integer> {
         }
     }
 
+    private void startPrometheus() throws IOException, InterruptedException {
+        Console.say("starting Prometheus (" + prometheusBinary + ") on port " + layout.prometheusPort()
+                + ", scraping " + layout.prometheusTargets().stream().map(t -> t.job() + ":" + t.port()).toList());
+        Path rules = layout.root().resolve(PrometheusServer.RULES);
+        Starter starter = () -> PrometheusServer.start(prometheusBinary, layout.prometheusHome(),
+                layout.prometheusPort(), layout.prometheusTargets(), rules, layout.logs().resolve("prometheus.log"));
+        starters.put("prometheus", starter);
+        remember("prometheus", starter.start());
+    }
+
     private void awaitServicesReady() {
         for (StackLayout.Service service : layout.services()) {
             Console.say("waiting for " + service.name() + " health checks (" + service.readinessUrl() + ")");
@@ -245,6 +278,11 @@ public class UpCommand implements Callable<Integer> {
                 "mail", layout.smtpPort(), layout.imapPort()));
         out.append(String.format("  %-16s jdbc:postgresql://localhost:%d (databases tcc_*)%n", "postgresql",
                 layout.postgresPort()));
+        if (prometheus) {
+            out.append(String.format("  %-16s %s  (targets %s/targets, alert rules /alerts; data in %s)%n",
+                    "prometheus", PrometheusServer.url(layout.prometheusPort()),
+                    PrometheusServer.url(layout.prometheusPort()), layout.prometheusHome()));
+        }
         out.append("\n  users (LOCAL-ONLY passwords: <username>-local): us-liaison kr-liaison jp-liaison, us-duty"
                 + " kr-duty jp-duty, auditor, admin\n  feed clients (secret <client>-local): feed-usa feed-kor"
                 + " feed-jpn\n\n  get a token:\n");
