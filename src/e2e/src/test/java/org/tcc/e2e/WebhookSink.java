@@ -55,10 +55,10 @@ final class WebhookSink implements AutoCloseable {
      * API as {@code adminToken}'s holder (the trilateral admin).
      */
     void register(String notification, String adminToken, String country, String name) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
         HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(notification
                         + "/api/v1/recipients?country=" + country)).header("Authorization", "Bearer " + adminToken)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(java.time.Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (list.statusCode() != 200) {
             throw new AssertionError("recipients of " + country + ": HTTP " + list.statusCode() + " " + list.body());
         }
@@ -82,7 +82,7 @@ final class WebhookSink implements AutoCloseable {
         body.put("webhookSecret", "e2e-webhook-secret-0123456789");
         HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(notification + "/api/v1/recipients/"
                         + recipient.path("id").asText())).header("Authorization", "Bearer " + adminToken)
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").timeout(java.time.Duration.ofSeconds(30))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (put.statusCode() != 200) {
