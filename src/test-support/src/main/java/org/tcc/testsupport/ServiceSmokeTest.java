@@ -91,6 +91,19 @@ public abstract class ServiceSmokeTest {
                 .body("openapi", startsWith("3."));
     }
 
+    /**
+     * The generated OpenAPI document follows the API convention ({@link OpenApiConvention}): every operation
+     * documents its problem responses with the shared Problem schema and an example, every list reads cursor and
+     * limit and answers the envelope, no path parameter is a bare {id}.
+     */
+    @Test
+    void openApiDocumentDescribesEveryProblemAndEveryListPage() {
+        String document = given().when().get(managementUrl("/q/openapi?format=json")).then().statusCode(200)
+                .extract().asString();
+        List<String> violations = OpenApiConvention.violations(document);
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
+
     @Test
     void managementEndpointsAreNotServedBesideTheApi() {
         for (String path : List.of("/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
@@ -102,9 +115,13 @@ public abstract class ServiceSmokeTest {
     @Test
     void unknownPathAndWrongMethodAreProblems() {
         given().when().get("/no-such-resource").then().statusCode(404)
-                .contentType(ProblemJson.TYPE).body("status", equalTo(404));
+                .contentType(ProblemJson.TYPE).body("status", equalTo(404))
+                .body("type", equalTo("urn:tcc:problem:not-found"));
         given().auth().oauth2(Tokens.user(user())).when().patch(protectedPath()).then().statusCode(405)
-                .contentType(ProblemJson.TYPE).body("status", equalTo(405));
+                .contentType(ProblemJson.TYPE).body("status", equalTo(405))
+                .body("type", equalTo("urn:tcc:problem:method-not-allowed"));
+        given().when().get(protectedPath()).then().statusCode(401)
+                .contentType(ProblemJson.TYPE).body("type", equalTo("urn:tcc:problem:unauthenticated"));
     }
 
     /**

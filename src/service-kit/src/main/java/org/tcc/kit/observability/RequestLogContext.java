@@ -8,9 +8,11 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * On the REST path, puts the alert or consultation a request is about into the MDC: the {@code {id}} of
- * {@code /api/v1/alerts/{id}/...} as {@code alertId}, of {@code /api/v1/consultations/{id}/...} (and the audit log's
- * {@code consultations/{id}}) as {@code consultationId}. The trace id is there already (OpenTelemetry's server span).
+ * On the REST path, puts the alert or consultation a request is about into the MDC: the path parameter
+ * {@code {alertId}} of {@code /api/v1/alerts/{alertId}/...} as {@code alertId}, {@code {consultationId}} of
+ * {@code /api/v1/consultations/{consultationId}/...} (and the audit log's {@code consultations/{consultationId}}) as
+ * {@code consultationId} (path parameters are named as the fields, docs/api.md). The trace id is there already
+ * (OpenTelemetry's server span).
  */
 @Provider
 public class RequestLogContext implements ContainerRequestFilter, ContainerResponseFilter {
@@ -18,15 +20,13 @@ public class RequestLogContext implements ContainerRequestFilter, ContainerRespo
     @Override
     public void filter(ContainerRequestContext request) {
         MultivaluedMap<String, String> params = request.getUriInfo().getPathParameters();
-        String id = params.getFirst("id");
-        if (id == null) {
-            return;
+        String alert = params.getFirst("alertId");
+        if (alert != null) {
+            LogContext.put(LogContext.ALERT_ID, alert);
         }
-        String path = request.getUriInfo().getPath();
-        if (path.contains("/alerts/")) {
-            LogContext.put(LogContext.ALERT_ID, id);
-        } else if (path.contains("/consultations/")) {
-            LogContext.put(LogContext.CONSULTATION_ID, id);
+        String consultation = params.getFirst("consultationId");
+        if (consultation != null) {
+            LogContext.put(LogContext.CONSULTATION_ID, consultation);
         }
     }
 

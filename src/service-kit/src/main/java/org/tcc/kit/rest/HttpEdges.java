@@ -37,13 +37,13 @@ public class HttpEdges {
         // a body without a declared length that grows over the limit while it is read
         router.errorHandler(413, ctx -> answer(ctx, tooLarge(limit)));
         router.errorHandler(404, ctx -> answer(ctx, Problem.notFound("resource " + ctx.request().path())));
-        router.errorHandler(405, ctx -> answer(ctx, new Problem(405, "Method Not Allowed",
-                ctx.request().method() + " is not allowed on " + ctx.request().path(), null, null)));
+        router.errorHandler(405, ctx -> answer(ctx, new Problem(ProblemType.METHOD_NOT_ALLOWED,
+                ctx.request().method() + " is not allowed on " + ctx.request().path())));
     }
 
     private static Problem tooLarge(long limit) {
-        return new Problem(413, "Request body too large", "the request body exceeds the limit of " + limit
-                + " bytes", null, null);
+        return new Problem(ProblemType.PAYLOAD_TOO_LARGE, "the request body exceeds the limit of " + limit
+                + " bytes");
     }
 
     private static long declaredLength(String header) {

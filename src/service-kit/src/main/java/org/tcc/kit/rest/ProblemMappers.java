@@ -19,7 +19,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns every failure of a request into an RFC 9457 {@code application/problem+json} response. */
+/**
+ * Turns every failure of a request into an RFC 9457 {@code application/problem+json} response whose {@code type} is
+ * the kind's {@code urn:tcc:problem:<kind>} ({@link ProblemType}).
+ */
 public class ProblemMappers {
 
     public static final String PROBLEM_JSON = "application/problem+json";
@@ -46,7 +49,7 @@ public class ProblemMappers {
                     .collect(Collectors.joining(".")).replace(".[", "[");
             return respond(Problem.invalid(field, "cannot be read: " + firstLine(e.getOriginalMessage())));
         }
-        return respond(new Problem(400, "Malformed request body", firstLine(e.getOriginalMessage()), null, null));
+        return respond(Problem.malformed("Malformed request body", firstLine(e.getOriginalMessage())));
     }
 
     /** More specific than Quarkus' own mapper for it, so a wrong enum value or type is a 422 naming the field. */
@@ -77,7 +80,10 @@ public class ProblemMappers {
         }
         int status = e.getResponse().getStatus();
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        return respond(new Problem(status, title, e.getMessage(), null, null));
+        // RESTEasy's own 400s are about the body it could not read (query parameters are read by Query)
+        Problem problem = status == 400 ? Problem.malformed("Malformed request", e.getMessage())
+                : Problem.ofStatus(status, title, e.getMessage());
+        return respond(problem);
     }
 
     private static Response unauthorized() {
@@ -91,7 +97,7 @@ public class ProblemMappers {
 
     public static Map<String, Object> body(Problem problem) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "urn:tcc:problem:" + problem.status());
+        body.put("type", problem.type() == null ? "about:blank" : problem.type().uri());
         body.put("title", problem.title());
         body.put("status", problem.status());
         body.put("detail", problem.getMessage());
