@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -46,9 +47,13 @@ import org.tcc.ingestion.rest.cap.CapReleasability;
 import org.tcc.ingestion.rest.cap.CapWriter;
 import org.tcc.ingestion.service.AlertCommands;
 import org.tcc.ingestion.service.AlertQueries;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.tcc.kit.rest.ConcurrentChanges;
+import org.tcc.kit.rest.Cursor;
+import org.tcc.kit.rest.Deprecations;
 import org.tcc.kit.rest.Problem;
-import org.tcc.kit.rest.ProblemMappers;
+import org.tcc.kit.rest.ProblemResponses;
+import org.tcc.kit.rest.Query;
 import org.tcc.kit.security.Caller;
 
 /**
@@ -60,9 +65,20 @@ import org.tcc.kit.security.Caller;
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
 
-    /** A page of alerts, newest first; {@code next} is the cursor of the following page, absent on the last. */
-    public record AlertPage(List<AlertState> alerts, String next) {
+    /**
+     * A page of alerts, newest first, in the list envelope ({@code items}, {@code next}). {@code alerts} repeats
+     * {@code items} for the clients written before the envelope: deprecated, answered with {@code Deprecation: true},
+     * dropped in v2.
+     */
+    @Schema(name = "AlertPage")
+    public record AlertPage(List<AlertView> items,
+                            @Schema(description = "The cursor of the next page; null on the last page",
+                                    nullable = true) String next,
+                            @Schema(deprecated = true, description = "The same alerts as `items` (before the list "
+                                    + "envelope; dropped in v2)") List<AlertView> alerts) {
     }
+
+    static final String LIST = "alerts";
 
     @Inject
     Caller caller;
@@ -73,12 +89,12 @@ public class AlertResource {
     @Inject
     AlertCommands commands;
 
-    private static final Set<String> LIST_PARAMETERS = Set.of("lifecycle", "status", "type", "region", "since",
-            "cursor", "limit");
+    private static final Set<String> LIST_PARAMETERS = Query.listParameters("lifecycle", "status", "type", "region",
+            "since");
 
     /**
      * The alerts releasable to the caller's country, newest first. Every parameter is read strictly
-     * ({@link QueryParameters}): an unknown parameter or value is a 400 naming it.
+     * ({@link Query}): an unknown parameter or value is a 400 naming it.
      */
     @GET
     @RolesAllowed(Roles.LIAISON)
@@ -88,10 +104,10 @@ public class AlertResource {
                     + "`status` now filters the traffic status (ACTUAL, EXERCISE, TEST, as `status` in the alert "
                     + "body); the lifecycle filter (ACTIVE, CANCELLED, RESOLVED) is `lifecycle`. A lifecycle value "
                     + "given as `status` is a 400 whose detail points to `lifecycle`.")
-    @APIResponse(responseCode = "200", description = "A page of alerts; `next` is the cursor of the next page")
-    @APIResponse(responseCode = "400", description = "An unknown or malformed query parameter, named in "
-            + "`errors[].field`", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
-    public AlertPage list(
+    @APIResponse(responseCode = "200", description = "A page of alerts; `next` is the cursor of the next page. "
+            + "`Deprecation: true` while the body also carries the deprecated `alerts`",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertPage.class)))
+    public RestResponse<AlertPage> list(
             @Parameter(description = "Lifecycle filter", schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"ACTIVE", "CANCELLED", "RESOLVED"}))
             @QueryParam("lifecycle") String lifecycle,
@@ -111,17 +127,23 @@ public class AlertResource {
                     minimum = "1", maximum = "200", defaultValue = "50"))
             @QueryParam("limit") String limit,
             @jakarta.ws.rs.core.Context UriInfo uri) {
-        QueryParameters query = new QueryParameters(uri, LIST_PARAMETERS);
+        Query query = new Query(uri, LIST_PARAMETERS);
         AlertRepository.Filter filter = new AlertRepository.Filter(
                 query.enumeration("lifecycle", AlertLifecycle.class, null),
                 query.enumeration("status", TrafficStatus.class, statusHint(query.text("status"))),
                 query.enumeration("type", AlertType.class, null),
                 query.enumeration("region", Region.class, null),
                 query.instant("since"));
-        Integer pageSize = query.integer("limit", 1, 200);
-        AlertQueries.Page page = queries.list(caller.requireCountry(), filter, Cursors.decode(query.text("cursor")),
-                pageSize == null ? 50 : pageSize);
-        return new AlertPage(page.alerts(), page.next() == null ? null : Cursors.encode(page.next()));
+        int pageSize = query.limit();
+        Cursor.Position position = query.cursor(LIST, 2);
+        AlertRepository.Cursor after = position == null ? null
+                : new AlertRepository.Cursor(position.instant(0), position.uuid(1));
+        AlertQueries.Page page = queries.list(caller.requireCountry(), filter, after, pageSize);
+        List<AlertView> items = page.alerts().stream().map(AlertView::of).toList();
+        String next = page.next() == null ? null : Cursor.encode(LIST, page.next().raisedAt(), page.next().id());
+        // no request tells a client that reads `alerts` from one that reads `items`: both are answered, and the
+        // deprecated field is announced on every page until v2 drops it
+        return Deprecations.oldForm(new AlertPage(items, next, items), null);
     }
 
     /** A lifecycle value given as {@code status} (its meaning before it became the traffic status). */
@@ -135,20 +157,30 @@ public class AlertResource {
     }
 
     @GET
-    @Path("{id}")
+    @Path("{alertId}")
     @RolesAllowed({Roles.LIAISON, Roles.FEED})
     @Produces({MediaType.APPLICATION_JSON, CapWriter.MEDIA_TYPE})
-    public Response get(@PathParam("id") String id, @HeaderParam("Accept") String accept) {
+    @Operation(summary = "One alert (404 if not releasable to the caller's country); `Accept: application/cap+xml` "
+            + "exports CAP 1.2")
+    @APIResponse(responseCode = "200", description = "The alert", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertView.class)),
+            @Content(mediaType = CapWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    public Response get(@PathParam("alertId") String id, @HeaderParam("Accept") String accept) {
         AlertState alert = queries.get(Ids.alertId(id), caller.requireCountry());
         if (accept != null && accept.contains(CapWriter.MEDIA_TYPE)) {
             return Response.ok(CapWriter.write(alert), CapWriter.MEDIA_TYPE + ";charset=UTF-8").build();
         }
-        return Response.ok(alert, MediaType.APPLICATION_JSON).build();
+        return Response.ok(AlertView.of(alert), MediaType.APPLICATION_JSON).build();
     }
 
     @POST
     @RolesAllowed(Roles.LIAISON)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Raise an alert (JSON or CAP 1.2); a CAP Update or Cancel changes the alert it references")
+    @APIResponse(responseCode = "201", description = "Raised; `Location` names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertView.class)))
+    @APIResponse(responseCode = "200", description = "A retry with the same `Idempotency-Key` (the first answer), or "
+            + "a CAP Update or Cancel applied", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertView.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "idempotency-in-progress,not-active,conflict")
     public Response raise(@Valid @NotNull AlertRequests.RaiseAlert body,
                           @HeaderParam("Idempotency-Key") String idempotencyKey, @jakarta.ws.rs.core.Context UriInfo uri) {
         AlertCommands.Result result = commands.raise(body.toRule(), acting(), key(idempotencyKey),
@@ -164,6 +196,7 @@ public class AlertResource {
     @POST
     @RolesAllowed(Roles.LIAISON)
     @Consumes({CapWriter.MEDIA_TYPE, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Extension(name = ProblemResponses.EXTENSION, value = "idempotency-in-progress,not-active,conflict,not-found")
     public Response raiseFromCap(byte[] document, @HeaderParam("Idempotency-Key") String idempotencyKey,
                                  @jakarta.ws.rs.core.Context UriInfo uri) {
         CapMessage cap = CapParser.parse(document);
@@ -185,7 +218,7 @@ public class AlertResource {
                 AlertCommands.Result result = capFields(() -> concurrently(() -> "Cancel".equals(cap.msgType())
                         ? commands.cancel(target, "CAP Cancel " + cap.identifier(), by)
                         : commands.update(target, CapAlerts.change(cap), by)));
-                return Response.ok(result.alert()).build();
+                return Response.ok(AlertView.of(result.alert())).build();
             }
             default:
                 throw Problem.invalid("msgType", "only Alert, Update and Cancel messages are accepted here");
@@ -193,35 +226,42 @@ public class AlertResource {
     }
 
     @POST
-    @Path("{id}/acknowledgements")
+    @Path("{alertId}/acknowledgements")
     @RolesAllowed({Roles.LIAISON, Roles.FEED})
-    public Response acknowledge(@PathParam("id") String id) {
+    @Operation(summary = "Acknowledge the alert for the caller's country")
+    @APIResponse(responseCode = "201", description = "Acknowledged now", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertView.class)))
+    @APIResponse(responseCode = "200", description = "Already acknowledged by the country", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertView.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "conflict")
+    public Response acknowledge(@PathParam("alertId") String id) {
         AlertCommands.Result result = concurrently(() -> commands.acknowledge(Ids.alertId(id), acting()));
-        return Response.status(result.changed() ? 201 : 200).entity(result.alert()).build();
+        return Response.status(result.changed() ? 201 : 200).entity(AlertView.of(result.alert())).build();
     }
 
     @PATCH
-    @Path("{id}")
+    @Path("{alertId}")
     @RolesAllowed({Roles.LIAISON, Roles.FEED})
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public AlertState update(@PathParam("id") String id, @Valid @NotNull AlertRequests.UpdateAlert body) {
-        return concurrently(() -> commands.update(Ids.alertId(id), body.toRule(), acting())).alert();
+    @Extension(name = ProblemResponses.EXTENSION, value = "not-active,conflict")
+    public AlertView update(@PathParam("alertId") String id, @Valid @NotNull AlertRequests.UpdateAlert body) {
+        return AlertView.of(concurrently(() -> commands.update(Ids.alertId(id), body.toRule(), acting())).alert());
     }
 
     @POST
-    @Path("{id}/cancellation")
+    @Path("{alertId}/cancellation")
     @RolesAllowed({Roles.LIAISON, Roles.FEED})
     @Consumes(MediaType.APPLICATION_JSON)
-    public AlertState cancel(@PathParam("id") String id, @Valid @NotNull AlertRequests.Reason body) {
-        return concurrently(() -> commands.cancel(Ids.alertId(id), body.reason(), acting())).alert();
+    @Extension(name = ProblemResponses.EXTENSION, value = "not-active,conflict")
+    public AlertView cancel(@PathParam("alertId") String id, @Valid @NotNull AlertRequests.Reason body) {
+        return AlertView.of(concurrently(() -> commands.cancel(Ids.alertId(id), body.reason(), acting())).alert());
     }
 
     @POST
-    @Path("{id}/resolution")
+    @Path("{alertId}/resolution")
     @RolesAllowed({Roles.LIAISON, Roles.FEED})
     @Consumes(MediaType.APPLICATION_JSON)
-    public AlertState resolve(@PathParam("id") String id, @Valid @NotNull AlertRequests.Reason body) {
-        return concurrently(() -> commands.resolve(Ids.alertId(id), body.reason(), acting())).alert();
+    @Extension(name = ProblemResponses.EXTENSION, value = "not-active,conflict")
+    public AlertView resolve(@PathParam("alertId") String id, @Valid @NotNull AlertRequests.Reason body) {
+        return AlertView.of(concurrently(() -> commands.resolve(Ids.alertId(id), body.reason(), acting())).alert());
     }
 
     private AlertRules.Acting acting() {
@@ -232,7 +272,7 @@ public class AlertResource {
     private static Response created(AlertCommands.Result result, UriInfo uri) {
         return Response.status(result.changed() ? 201 : 200)
                 .location(uri.getBaseUriBuilder().path("api/v1/alerts").path(result.alert().alertId()).build())
-                .entity(result.alert()).type(MediaType.APPLICATION_JSON).build();
+                .entity(AlertView.of(result.alert())).type(MediaType.APPLICATION_JSON).build();
     }
 
     private static String key(String idempotencyKey) {

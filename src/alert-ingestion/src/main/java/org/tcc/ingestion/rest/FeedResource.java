@@ -18,6 +18,7 @@ import org.tcc.ingestion.domain.OversizedReport;
 import org.tcc.ingestion.domain.ReportAuthenticity;
 import org.tcc.ingestion.service.ReportIntake;
 import org.tcc.kit.rest.Problem;
+import org.tcc.kit.rest.ProblemType;
 import org.tcc.kit.security.Caller;
 
 /**
@@ -42,20 +43,22 @@ public class FeedResource {
     @RolesAllowed(Roles.FEED)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @org.eclipse.microprofile.openapi.annotations.extensions.Extension(
+            name = org.tcc.kit.rest.ProblemResponses.EXTENSION, value = "invalid-signature")
     public Response report(byte[] body, @HeaderParam(FeedSignature.HTTP_HEADER) String signature) {
         ReportIntake.VerifiedReport verified;
         try {
             verified = intake.verify(body, signature);
         } catch (ReportAuthenticity.NotAuthentic e) {
             metrics.rejected(e.failure().name());
-            throw new Problem(e.failure().status(), e.failure().status() == 401 ? "Report not authentic"
-                    : "Wrong country", e.getMessage(), null, null);
+            throw e.failure().status() == 401 ? new Problem(ProblemType.INVALID_SIGNATURE, e.getMessage())
+                    : Problem.forbidden(e.getMessage());
         } catch (InvalidReport e) {
             metrics.rejected("invalid");
             throw Problem.invalid(e.problems().stream().map(FeedResource::fieldError).toList());
         } catch (OversizedReport e) {
             metrics.rejected("oversized");
-            throw new Problem(413, "Report too large", e.getMessage(), null, null);
+            throw new Problem(ProblemType.PAYLOAD_TOO_LARGE, "Report too large", e.getMessage(), null, null);
         }
         if (verified.report().reportingCountry() != caller.requireCountry()) {
             throw Problem.forbidden("a " + caller.requireCountry() + " feed cannot report for "

@@ -60,7 +60,8 @@ public class AlertCommands {
                         String capIdentifier) {
         if (idempotencyKey != null) {
             if (!IdempotencyKey.claim(by.subject(), idempotencyKey)) {
-                throw Problem.conflict("a request with this Idempotency-Key is still being processed; retry it"
+                throw Problem.conflict(org.tcc.kit.rest.ProblemType.IDEMPOTENCY_IN_PROGRESS,
+                        "a request with this Idempotency-Key is still being processed; retry it"
                         + " once that one has completed", java.util.Map.of());
             }
             Optional<IdempotencyKey> known = IdempotencyKey.find(by.subject(), idempotencyKey);
@@ -139,7 +140,7 @@ public class AlertCommands {
         }
         if (found.isEmpty()) {
             String message = "names no alert visible to " + country;
-            throw new Problem(404, "Not found", "references: " + message,
+            throw new Problem(org.tcc.kit.rest.ProblemType.NOT_FOUND, "Not found", "references: " + message,
                     List.of(new Problem.FieldError("references", message)), null);
         }
         if (found.size() > 1) {
@@ -192,7 +193,7 @@ public class AlertCommands {
             throw switch (refused.why()) {
                 case NOT_ALLOWED -> Problem.forbidden(refused.getMessage());
                 case INVALID -> Problem.invalid(refused.field(), refused.getMessage());
-                case CONFLICT -> Problem.conflict(refused.getMessage(),
+                case CONFLICT -> Problem.conflict(org.tcc.kit.rest.ProblemType.NOT_ACTIVE, refused.getMessage(),
                         java.util.Map.of("currentState", refused.lifecycle().name()));
             };
         }

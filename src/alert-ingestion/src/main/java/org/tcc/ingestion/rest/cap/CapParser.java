@@ -61,12 +61,12 @@ public final class CapParser {
         } catch (SAXException e) {
             String message = e.getMessage() == null ? "not well-formed" : e.getMessage();
             if (message.contains("DOCTYPE")) {
-                throw new Problem(400, "XML not accepted",
-                        "CAP documents must not contain a DOCTYPE (DTDs and entities are refused)", null, null);
+                throw Problem.malformed("XML not accepted",
+                        "CAP documents must not contain a DOCTYPE (DTDs and entities are refused)");
             }
-            throw new Problem(400, "Malformed XML", message, null, null);
+            throw Problem.malformed("Malformed XML", message);
         } catch (IOException e) {
-            throw new Problem(400, "Malformed XML", e.getMessage(), null, null);
+            throw Problem.malformed("Malformed XML", e.getMessage());
         }
         Element alert = document.getDocumentElement();
         if (!"alert".equals(alert.getLocalName()) || !NAMESPACE.equals(alert.getNamespaceURI())) {
