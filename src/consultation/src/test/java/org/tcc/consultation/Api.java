@@ -39,6 +39,25 @@ public final class Api {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /**
+     * Every item of a list, page after page as a client reads it: each page's {@code next} is the following one's
+     * {@code cursor}.
+     */
+    public static List<Map<String, Object>> all(String user, String path) {
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            RequestSpecification request = as(user).queryParam("limit", 200);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            io.restassured.path.json.JsonPath page = request.get(path).then().statusCode(200).extract().jsonPath();
+            items.addAll(page.getList("items"));
+            cursor = page.getString("next");
+        } while (cursor != null);
+        return items;
+    }
+
     public static ValidatableResponse post(String user, String path, Object body) {
         return as(user).body(body).when().post(BASE + path).then();
     }

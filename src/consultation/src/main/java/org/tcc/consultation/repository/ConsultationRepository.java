@@ -32,11 +32,38 @@ public class ConsultationRepository implements PanacheRepositoryBase<Consultatio
                 Parameters.with("id", id).and("country", country)).firstResultOptional();
     }
 
+    /** The position of a consultation in the list order (newest first): what a page continues after. */
+    public record Position(Instant convenedAt, UUID id) {
+    }
+
     /**
-     * Up to {@code limit} of the consultations {@code country} takes part in, newest first, skipping {@code offset};
+     * Up to {@code limit} of the consultations {@code country} takes part in, newest first, after {@code after}
+     * (null: from the newest), by keyset on (convenedAt, id), which index consultation_convened_at serves;
      * {@code phase} null means any.
      */
-    public List<ConsultationEntity> listVisible(Country country, ConsultationPhase phase, int offset, int limit) {
+    public List<ConsultationEntity> listVisible(Country country, ConsultationPhase phase, Position after, int limit) {
+        StringBuilder query = new StringBuilder("select c from ConsultationEntity c where exists "
+                + "(select p from ParticipantEntity p where p.consultation = c and p.country = :country)");
+        Parameters params = Parameters.with("country", country);
+        if (phase != null) {
+            query.append(" and c.phase = :phase");
+            params.and("phase", phase);
+        }
+        if (after != null) {
+            query.append(" and (c.convenedAt < :at or (c.convenedAt = :at and c.id < :id))");
+            params.and("at", after.convenedAt()).and("id", after.id());
+        }
+        query.append(" order by c.convenedAt desc, c.id desc");
+        return find(query.toString(), params).page(0, limit).list();
+    }
+
+    /**
+     * The deprecated page/size form of the list (kept for API v1 only, docs/api.md "Changes in this version"):
+     * {@code offset} skips that many. The one OFFSET query left; dropped with the form in v2.
+     */
+    @Deprecated
+    public List<ConsultationEntity> listVisibleByOffset(Country country, ConsultationPhase phase, int offset,
+                                                        int limit) {
         StringBuilder query = new StringBuilder("select c from ConsultationEntity c where exists "
                 + "(select p from ParticipantEntity p where p.consultation = c and p.country = :country)");
         Parameters params = Parameters.with("country", country);

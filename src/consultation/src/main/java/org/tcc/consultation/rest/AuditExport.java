@@ -18,8 +18,15 @@ final class AuditExport {
     private AuditExport() {
     }
 
+    /** An exported entry: the stored fields the chain hashes, as the offline verifier reads them (no {@code id}). */
+    record Line(long seq, java.time.Instant at, String consultationId, String subject, String country, String action,
+                String phaseBefore, String phaseAfter, String details, String prevHash, String hash) {
+    }
+
     static String jsonLine(AuditEntryView e) {
-        return new String(Json.toBytes(e), StandardCharsets.UTF_8);
+        return new String(Json.toBytes(new Line(e.seq(), e.at(), e.consultationId(), e.subject(), e.country(),
+                e.action(), e.phaseBefore(), e.phaseAfter(), e.details(), e.prevHash(), e.hash())),
+                StandardCharsets.UTF_8);
     }
 
     static String csvRow(AuditEntryView e) {

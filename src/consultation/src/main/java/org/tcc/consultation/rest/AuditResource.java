@@ -13,10 +13,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tcc.consultation.config.CheckpointKeys;
 import org.tcc.consultation.messaging.CheckpointLog;
 import org.tcc.consultation.repository.AuditEntryEntity;
@@ -27,7 +34,13 @@ import org.tcc.contracts.Country;
 import org.tcc.contracts.Json;
 import org.tcc.contracts.Roles;
 import org.tcc.contracts.events.audit.AuditCheckpoint;
+import org.tcc.kit.rest.Cursor;
+import org.tcc.kit.rest.Deprecations;
+import org.tcc.kit.rest.Page;
 import org.tcc.kit.rest.Problem;
+import org.tcc.kit.rest.ProblemResponses;
+import org.tcc.kit.rest.ProblemType;
+import org.tcc.kit.rest.Query;
 import org.tcc.kit.security.Caller;
 
 /**
@@ -44,9 +57,19 @@ public class AuditResource {
     public static final String CSV = "text/csv";
     private static final int EXPORT_BATCH = 1000;
 
-    /** A page of entries in chain order; {@code next} is the {@code after} value of the following page. */
-    public record AuditPage(List<AuditEntryView> entries, Long next) {
+    /**
+     * The deprecated {@code after} answer (API v1 only): a page of entries in chain order; {@code next} is the
+     * {@code after} value of the following page.
+     */
+    @Schema(deprecated = true)
+    public record AuditPageV0(List<AuditEntryView> entries, Long next) {
     }
+
+    static final String LOG = "audit-log";
+    static final String CONSULTATION = "audit-consultation";
+    private static final Set<String> LOG_PARAMETERS = Query.listParameters("from", "to", "country", "after");
+    private static final Set<String> EXPORT_PARAMETERS = Set.of("format", "from", "to", "country", "consultationId",
+            "consultation");
 
     @Inject
     AuditLog audit;
@@ -69,17 +92,35 @@ public class AuditResource {
     }
 
     /**
-     * The log, oldest first. {@code Accept: application/x-ndjson} or {@code text/csv} export every matching entry
-     * instead of one page.
+     * The log, oldest first, a page at a time ({@code cursor}, {@code limit}); the query is read strictly.
+     * {@code Accept: application/x-ndjson} or {@code text/csv} export every matching entry instead of one page.
+     * {@code after} is the form before the list envelope, answered in its old shape (limit 1 to 1000, default 100)
+     * with {@code Deprecation: true} for API v1 only.
      */
     @GET
     @RolesAllowed(Roles.AUDITOR)
     @Path("log")
     @Produces({MediaType.APPLICATION_JSON, NDJSON, CSV})
-    public Response log(@QueryParam("from") String from, @QueryParam("to") String to,
-                        @QueryParam("country") String country, @QueryParam("after") Long after,
-                        @QueryParam("limit") Integer limit, @Context HttpHeaders headers) {
-        AuditRepository.Filter filter = filter(from, to, country, null, readable());
+    @Operation(summary = "The audit log, oldest first, a page at a time (or exported whole by `Accept`)")
+    @APIResponse(responseCode = "200", description = "A page of entries; `Accept: application/x-ndjson` or "
+            + "`text/csv` the whole export; with the deprecated `after` the old `{entries, next}` body, "
+            + "`Deprecation: true` and a `Link` to the new form", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditLogPage.class)),
+            @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
+    public Response log(
+            @Parameter(description = "Entries at or after this ISO-8601 UTC instant") @QueryParam("from") String from,
+            @Parameter(description = "Entries before this ISO-8601 UTC instant") @QueryParam("to") String to,
+            @Parameter(description = "Entries of this acting country", schema = @Schema(implementation =
+                    Country.class)) @QueryParam("country") String country,
+            @Parameter(description = "The `next` of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
+            @Parameter(deprecated = true, description = "Deprecated (v1 only): the seq to continue after; use "
+                    + "`cursor`", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("after") String after,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        Query query = new Query(uri, LOG_PARAMETERS);
+        AuditRepository.Filter filter = filter(query, null, readable());
         for (MediaType accepted : headers.getAcceptableMediaTypes()) {
             if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE) || accepted.isWildcardType()) {
                 break;
@@ -91,35 +132,91 @@ public class AuditResource {
                 return export(filter, "csv");
             }
         }
-        int size = limit == null ? 100 : limit;
-        if (size < 1 || size > 1000) {
-            throw Problem.invalid("limit", "must be between 1 and 1000");
+        if (query.has("after")) {
+            if (query.has(Query.CURSOR)) {
+                throw Query.invalid("after", "is the deprecated form of cursor; give one, not both");
+            }
+            Long start = query.number("after", 0);
+            Integer size = query.integer(Query.LIMIT, 1, 1000);
+            int pageSize = size == null ? 100 : size;
+            long from0 = start == null ? 0 : start;
+            List<AuditEntryEntity> rows = audit.page(filter, from0, pageSize + 1);
+            List<AuditEntryView> entries = rows.stream().limit(pageSize).map(AuditEntryView::of).toList();
+            Long next = rows.size() > pageSize ? entries.get(entries.size() - 1).seq() : null;
+            return Deprecations.oldForm(new AuditPageV0(entries, next), Deprecations.successor(uri,
+                    new String[] {"after"}, Query.CURSOR, from0 == 0 ? null : Cursor.encode(LOG, from0),
+                    Query.LIMIT, Math.min(pageSize, Query.MAX_LIMIT))).toResponse();
         }
-        long start = after == null ? 0 : after;
-        List<AuditEntryEntity> page = audit.page(filter, start, size + 1);
-        List<AuditEntryView> entries = page.stream().limit(size).map(AuditEntryView::of).toList();
-        Long next = page.size() > size ? entries.get(entries.size() - 1).seq() : null;
-        return Response.ok(new AuditPage(entries, next), MediaType.APPLICATION_JSON_TYPE).build();
+        int pageSize = query.limit();
+        Cursor.Position at = query.cursor(LOG, 1);
+        Page<AuditEntryView> page = Page.of(audit.page(filter, at == null ? 0 : at.number(0), pageSize + 1),
+                pageSize, AuditEntryView::of, e -> Cursor.encode(LOG, e.seq));
+        return Response.ok(new AuditLogPage(page.items(), page.next()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    /** Every entry matching the filters as a download: {@code format=jsonl} (default) or {@code csv}. */
+    /** The list envelope of the log, named for the OpenAPI document (a {@link Page} of entries). */
+    @Schema(name = "PageAuditEntryView")
+    public record AuditLogPage(List<AuditEntryView> items,
+                               @Schema(description = "The cursor of the next page; null on the last page",
+                                       nullable = true) String next) {
+    }
+
+    /**
+     * Every entry matching the filters as a download: {@code format=jsonl} (default) or {@code csv}.
+     * {@code consultation} is the deprecated name of {@code consultationId} (API v1 only).
+     */
     @GET
     @RolesAllowed(Roles.AUDITOR)
     @Path("export")
-    public Response export(@QueryParam("format") String format, @QueryParam("from") String from,
-                           @QueryParam("to") String to, @QueryParam("country") String country,
-                           @QueryParam("consultation") String consultation) {
-        UUID consultationId = consultation == null ? null : parseId(consultation);
-        return export(filter(from, to, country, consultationId, readable()), format == null ? "jsonl" : format);
+    @Produces({NDJSON, CSV})
+    @Operation(summary = "Every entry matching the filters as JSON Lines (default) or CSV")
+    @APIResponse(responseCode = "200", description = "The export as an attachment", content = {
+            @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
+    public Response export(
+            @Parameter(description = "jsonl (default) or csv", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"jsonl", "csv"})) @QueryParam("format") String format,
+            @Parameter(description = "Entries at or after this ISO-8601 UTC instant") @QueryParam("from") String from,
+            @Parameter(description = "Entries before this ISO-8601 UTC instant") @QueryParam("to") String to,
+            @Parameter(description = "Entries of this acting country", schema = @Schema(implementation =
+                    Country.class)) @QueryParam("country") String country,
+            @Parameter(description = "Entries of this consultation") @QueryParam("consultationId")
+            String consultationId,
+            @Parameter(deprecated = true, description = "Deprecated (v1 only): use `consultationId`")
+            @QueryParam("consultation") String consultation,
+            @Context UriInfo uri) {
+        Query query = new Query(uri, EXPORT_PARAMETERS);
+        if (query.has("consultation") && query.has("consultationId")) {
+            throw Query.invalid("consultation", "is the deprecated name of consultationId; give one, not both");
+        }
+        String named = query.has("consultation") ? "consultation" : "consultationId";
+        UUID id = query.uuid(named, "a consultation");
+        String f = query.text("format");
+        Response export = export(filter(query, id, readable()), f == null ? "jsonl" : f);
+        if (query.has("consultation")) {
+            return Response.fromResponse(export).header(Deprecations.DEPRECATION, "true")
+                    .header(Deprecations.LINK, "<" + Deprecations.successor(uri, new String[] {"consultation"},
+                            "consultationId", query.text("consultation")) + ">; rel=\"successor-version\"").build();
+        }
+        return export;
     }
 
-    /** One consultation's timeline: every action on it, oldest first. */
+    /** One consultation's timeline: every action on it, oldest first, a page at a time. */
     @GET
     @RolesAllowed(Roles.AUDITOR)
-    @Path("consultations/{id}")
+    @Path("consultations/{consultationId}")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<AuditEntryView> consultation(@PathParam("id") String id) {
+    @Operation(summary = "One consultation's audit entries, oldest first, a page at a time")
+    public Page<AuditEntryView> consultation(
+            @PathParam("consultationId") String id,
+            @Parameter(description = "The `next` of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
+            @Context UriInfo uri) {
         UUID consultationId = parseId(id);
+        Query query = new Query(uri, Query.listParameters());
+        int pageSize = query.limit();
+        Cursor.Position at = query.cursor(CONSULTATION, 1);
         Country readable = readable();
         // a consultation the caller's country is not part of does not exist for them (the same 404 as a missing one)
         boolean found = readable == null ? consultations.exists(consultationId)
@@ -127,7 +224,8 @@ public class AuditResource {
         if (!found) {
             throw Problem.notFound("consultation " + id);
         }
-        return consultations.timeline(consultationId).stream().map(AuditEntryView::of).toList();
+        return Page.of(consultations.timeline(consultationId, at == null ? 0 : at.number(0), pageSize + 1),
+                pageSize, AuditEntryView::of, e -> Cursor.encode(CONSULTATION, e.seq));
     }
 
     /**
@@ -141,6 +239,7 @@ public class AuditResource {
     @RolesAllowed(Roles.AUDITOR)
     @Path("verify")
     @Produces(MediaType.APPLICATION_JSON)
+    @Extension(name = ProblemResponses.EXTENSION, value = "unavailable")
     public Response verify() {
         Country readable = readable();
         AuditLog.Verification verification;
@@ -162,6 +261,8 @@ public class AuditResource {
     @GET
     @RolesAllowed(Roles.AUDITOR)
     @Path("checkpoints")
+    @Produces(NDJSON)
+    @Extension(name = ProblemResponses.EXTENSION, value = "unavailable")
     public Response checkpoints() {
         CheckpointLog.Contents contents;
         try {
@@ -191,7 +292,7 @@ public class AuditResource {
     }
 
     private static Problem unavailable(CheckpointLog.Unavailable e) {
-        return new Problem(503, "Audit checkpoints unavailable",
+        return new Problem(ProblemType.UNAVAILABLE, "Audit checkpoints unavailable",
                 "the signed checkpoints could not be read from Kafka, so the chain cannot be verified now: "
                         + e.getMessage(), null, null);
     }
@@ -200,7 +301,7 @@ public class AuditResource {
         boolean csv = switch (format) {
             case "csv" -> true;
             case "jsonl", "ndjson" -> false;
-            default -> throw Problem.invalid("format", "must be jsonl or csv");
+            default -> throw Query.invalid("format", "'" + format + "' is not one of jsonl, csv");
         };
         StringBuilder out = new StringBuilder();
         if (csv) {
@@ -223,25 +324,10 @@ public class AuditResource {
                 .build();
     }
 
-    private static AuditRepository.Filter filter(String from, String to, String country, UUID consultation,
-                                                 Country visibleTo) {
-        String c = null;
-        if (country != null && !country.isBlank()) {
-            c = Country.parse(country).map(Enum::name)
-                    .orElseThrow(() -> Problem.invalid("country", "must be one of USA, KOR, JPN"));
-        }
-        return new AuditRepository.Filter(instant("from", from), instant("to", to), c, consultation, visibleTo);
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw Problem.invalid(field, "must be an ISO-8601 UTC instant such as 2026-11-29T12:00:00Z");
-        }
+    private static AuditRepository.Filter filter(Query query, UUID consultation, Country visibleTo) {
+        Country country = query.country("country");
+        return new AuditRepository.Filter(query.instant("from"), query.instant("to"),
+                country == null ? null : country.name(), consultation, visibleTo);
     }
 
     private static UUID parseId(String id) {

@@ -27,8 +27,24 @@ import org.tcc.contracts.Country;
 import org.tcc.contracts.Roles;
 import org.tcc.contracts.events.Actor;
 import org.tcc.contracts.events.consultation.ConsultationPhase;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.tcc.consultation.repository.ConsultationRepository;
 import org.tcc.kit.rest.ConcurrentChanges;
+import org.tcc.kit.rest.Cursor;
+import org.tcc.kit.rest.Deprecations;
+import org.tcc.kit.rest.Page;
 import org.tcc.kit.rest.Problem;
+import org.tcc.kit.rest.ProblemResponses;
+import org.tcc.kit.rest.Query;
 import org.tcc.kit.security.Caller;
 
 /**
@@ -41,8 +57,14 @@ import org.tcc.kit.security.Caller;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ConsultationResource {
 
-    public record ConsultationPage(List<ConsultationView> consultations, Integer nextPage) {
+    /** The deprecated page/size answer (API v1 only): {@code nextPage} is the next page number. */
+    @Schema(deprecated = true)
+    public record ConsultationPageV0(List<ConsultationView> consultations, Integer nextPage) {
     }
+
+    static final String LIST = "consultations";
+    static final String TIMELINE = "consultation-timeline";
+    private static final Set<String> LIST_PARAMETERS = Query.listParameters("phase", "page", "size");
 
     @Inject
     Caller caller;
@@ -53,38 +75,79 @@ public class ConsultationResource {
     @Inject
     ConsultationQueries queries;
 
+    /**
+     * The consultations the caller's country takes part in, newest first, a page at a time ({@code cursor},
+     * {@code limit}). The query is read strictly. {@code page}/{@code size} is the form before the list envelope,
+     * answered in its old shape with {@code Deprecation: true} for API v1 only.
+     */
     @GET
     @RolesAllowed(Roles.LIAISON)
-    public ConsultationPage list(@QueryParam("phase") ConsultationPhase phase, @QueryParam("page") Integer page,
-                                 @QueryParam("size") Integer size) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? 50 : size;
-        if (p < 0) {
-            throw Problem.invalid("page", "must be 0 or more");
+    @Operation(summary = "List the consultations the caller's country takes part in, newest first")
+    @APIResponse(responseCode = "200", description = "A page of consultations; with the deprecated `page`/`size` "
+            + "the old `{consultations, nextPage}` body, `Deprecation: true` and a `Link` to the new form")
+    public RestResponse<Page<ConsultationView>> list(
+            @Parameter(description = "Phase filter") @QueryParam("phase") ConsultationPhase phase,
+            @Parameter(description = "The `next` of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
+            @Parameter(deprecated = true, description = "Deprecated (v1 only): page number from 0; use `cursor`",
+                    schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
+            @Parameter(deprecated = true, description = "Deprecated (v1 only): page size 1 to 200; use `limit`",
+                    schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
+            @Context UriInfo uri) {
+        Query query = new Query(uri, LIST_PARAMETERS);
+        ConsultationPhase phaseFilter = query.enumeration("phase", ConsultationPhase.class);
+        Country country = caller.requireCountry();
+        if (query.has("page") || query.has("size")) {
+            if (query.has(Query.CURSOR) || query.has(Query.LIMIT)) {
+                throw Query.invalid(query.has("page") ? "page" : "size", "is the deprecated form of cursor and "
+                        + "limit; give one form, not both");
+            }
+            Integer p = query.integer("page", 0, Integer.MAX_VALUE / Query.MAX_LIMIT);
+            Integer s = query.integer("size", 1, Query.MAX_LIMIT);
+            int pageNumber = p == null ? 0 : p;
+            int pageSize = s == null ? Query.DEFAULT_LIMIT : s;
+            List<ConsultationView> items = queries.listByOffset(country, phaseFilter, pageNumber * pageSize,
+                    pageSize + 1).stream().map(ConsultationView::of).toList();
+            ConsultationPageV0 old = items.size() > pageSize
+                    ? new ConsultationPageV0(items.subList(0, pageSize), pageNumber + 1)
+                    : new ConsultationPageV0(items, null);
+            return Deprecations.oldForm(old, Deprecations.successor(uri, new String[] {"page", "size"},
+                    Query.LIMIT, pageSize));
         }
-        if (s < 1 || s > 200) {
-            throw Problem.invalid("size", "must be between 1 and 200");
-        }
-        List<ConsultationView> items = queries.list(caller.requireCountry(), phase, p * s, s + 1).stream()
-                .map(ConsultationView::of).toList();
-        return items.size() > s ? new ConsultationPage(items.subList(0, s), p + 1) : new ConsultationPage(items, null);
+        int pageSize = query.limit();
+        Cursor.Position at = query.cursor(LIST, 2);
+        ConsultationRepository.Position after = at == null ? null
+                : new ConsultationRepository.Position(at.instant(0), at.uuid(1));
+        return RestResponse.ok(Page.of(queries.list(country, phaseFilter, after, pageSize + 1), pageSize,
+                ConsultationView::of, c -> Cursor.encode(LIST, c.convenedAt(), c.id())));
     }
 
     @GET
-    @Path("{id}")
+    @Path("{consultationId}")
     @RolesAllowed(Roles.LIAISON)
-    public ConsultationView get(@PathParam("id") String id) {
+    public ConsultationView get(@PathParam("consultationId") String id) {
         return ConsultationView.of(queries.get(Ids.consultation(id), caller.requireCountry()));
     }
 
-    /** The consultation's timeline (actions, alert updates, escalations), for its participants. */
+    /** The consultation's timeline (actions, alert updates, escalations), for its participants, oldest first. */
     @GET
-    @Path("{id}/timeline")
+    @Path("{consultationId}/timeline")
     @RolesAllowed(Roles.LIAISON)
-    public List<AuditEntryView> timeline(@PathParam("id") String id) {
+    @Operation(summary = "The consultation's timeline, oldest first, a page at a time")
+    public Page<AuditEntryView> timeline(
+            @PathParam("consultationId") String id,
+            @Parameter(description = "The `next` of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
+            @Context UriInfo uri) {
         UUID consultation = Ids.consultation(id);
+        Query query = new Query(uri, Query.listParameters());
+        int pageSize = query.limit();
+        Cursor.Position at = query.cursor(TIMELINE, 1);
         queries.get(consultation, caller.requireCountry());
-        return queries.timeline(consultation).stream().map(AuditEntryView::of).toList();
+        return Page.of(queries.timeline(consultation, at == null ? 0 : at.number(0), pageSize + 1), pageSize,
+                AuditEntryView::of, e -> Cursor.encode(TIMELINE, e.seq));
     }
 
     /** Convenes a consultation by hand (no sensor alert); the caller's country must be among the participants. */
@@ -98,27 +161,30 @@ public class ConsultationResource {
     }
 
     @POST
-    @Path("{id}/join")
+    @Path("{consultationId}/join")
     @RolesAllowed(Roles.LIAISON)
-    public ConsultationView join(@PathParam("id") String id, @Valid Requests.Act body) {
+    @Extension(name = ProblemResponses.EXTENSION, value = "conflict,validation")
+    public ConsultationView join(@PathParam("consultationId") String id, @Valid Requests.Act body) {
         UUID cid = Ids.consultation(id);
         Actor actor = actor(body == null ? null : body.country());
         return guarded(cid, () -> service.join(cid, actor));
     }
 
     @POST
-    @Path("{id}/positions")
+    @Path("{consultationId}/positions")
     @RolesAllowed(Roles.LIAISON)
-    public ConsultationView submitPosition(@PathParam("id") String id, @NotNull @Valid Requests.SubmitPosition body) {
+    @Extension(name = ProblemResponses.EXTENSION, value = "conflict")
+    public ConsultationView submitPosition(@PathParam("consultationId") String id, @NotNull @Valid Requests.SubmitPosition body) {
         UUID cid = Ids.consultation(id);
         Actor actor = actor(body.country());
         return guarded(cid, () -> service.submitPosition(cid, actor, body.assessment(), body.position()));
     }
 
     @POST
-    @Path("{id}/proposals")
+    @Path("{consultationId}/proposals")
     @RolesAllowed(Roles.LIAISON)
-    public Response propose(@PathParam("id") String id, @NotNull @Valid Requests.Propose body) {
+    @Extension(name = ProblemResponses.EXTENSION, value = "conflict")
+    public Response propose(@PathParam("consultationId") String id, @NotNull @Valid Requests.Propose body) {
         UUID cid = Ids.consultation(id);
         Actor actor = actor(body.country());
         ConsultationView view = guarded(cid, () -> service.propose(cid, actor, body.statement(), body.actions()));
@@ -127,9 +193,10 @@ public class ConsultationResource {
     }
 
     @POST
-    @Path("{id}/proposals/{proposalId}/approve")
+    @Path("{consultationId}/proposals/{proposalId}/approve")
     @RolesAllowed(Roles.LIAISON)
-    public ConsultationView approve(@PathParam("id") String id, @PathParam("proposalId") String proposalId,
+    @Extension(name = ProblemResponses.EXTENSION, value = "conflict,validation")
+    public ConsultationView approve(@PathParam("consultationId") String id, @PathParam("proposalId") String proposalId,
                                     @Valid Requests.Respond body) {
         UUID cid = Ids.consultation(id);
         Actor actor = actor(body == null ? null : body.country());
@@ -137,9 +204,10 @@ public class ConsultationResource {
     }
 
     @POST
-    @Path("{id}/proposals/{proposalId}/decline")
+    @Path("{consultationId}/proposals/{proposalId}/decline")
     @RolesAllowed(Roles.LIAISON)
-    public ConsultationView decline(@PathParam("id") String id, @PathParam("proposalId") String proposalId,
+    @Extension(name = ProblemResponses.EXTENSION, value = "conflict,validation")
+    public ConsultationView decline(@PathParam("consultationId") String id, @PathParam("proposalId") String proposalId,
                                     @Valid Requests.Respond body) {
         UUID cid = Ids.consultation(id);
         Actor actor = actor(body == null ? null : body.country());
@@ -148,9 +216,10 @@ public class ConsultationResource {
     }
 
     @POST
-    @Path("{id}/proposals/{proposalId}/abstain")
+    @Path("{consultationId}/proposals/{proposalId}/abstain")
     @RolesAllowed(Roles.LIAISON)
-    public ConsultationView abstain(@PathParam("id") String id, @PathParam("proposalId") String proposalId,
+    @Extension(name = ProblemResponses.EXTENSION, value = "conflict,validation")
+    public ConsultationView abstain(@PathParam("consultationId") String id, @PathParam("proposalId") String proposalId,
                                     @Valid Requests.Respond body) {
         UUID cid = Ids.consultation(id);
         Actor actor = actor(body == null ? null : body.country());
@@ -159,9 +228,10 @@ public class ConsultationResource {
     }
 
     @POST
-    @Path("{id}/close")
+    @Path("{consultationId}/close")
     @RolesAllowed(Roles.LIAISON)
-    public ConsultationView close(@PathParam("id") String id, @NotNull @Valid Requests.Close body) {
+    @Extension(name = ProblemResponses.EXTENSION, value = "conflict")
+    public ConsultationView close(@PathParam("consultationId") String id, @NotNull @Valid Requests.Close body) {
         UUID cid = Ids.consultation(id);
         Actor actor = actor(body.country());
         return guarded(cid, () -> service.close(cid, actor, body.reason()));

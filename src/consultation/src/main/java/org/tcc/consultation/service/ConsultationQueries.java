@@ -18,8 +18,6 @@ import org.tcc.kit.rest.Problem;
 @ApplicationScoped
 public class ConsultationQueries {
 
-    private static final int TIMELINE_LIMIT = 10_000;
-
     @Inject
     ConsultationRepository repository;
 
@@ -29,9 +27,18 @@ public class ConsultationQueries {
     @Inject
     ConsultationMapper mapper;
 
+    /** Up to {@code limit} consultations {@code country} takes part in, newest first, after {@code after}. */
     @Transactional
-    public List<Consultation> list(Country country, ConsultationPhase phase, int offset, int limit) {
-        return repository.listVisible(country, phase, offset, limit).stream().map(mapper::toDomain).toList();
+    public List<Consultation> list(Country country, ConsultationPhase phase, ConsultationRepository.Position after,
+                                   int limit) {
+        return repository.listVisible(country, phase, after, limit).stream().map(mapper::toDomain).toList();
+    }
+
+    /** The deprecated page/size form (API v1 only). */
+    @Deprecated
+    @Transactional
+    public List<Consultation> listByOffset(Country country, ConsultationPhase phase, int offset, int limit) {
+        return repository.listVisibleByOffset(country, phase, offset, limit).stream().map(mapper::toDomain).toList();
     }
 
     /** The consultation if {@code country} takes part in it, else 404. */
@@ -52,8 +59,9 @@ public class ConsultationQueries {
         return repository.findVisible(id, country).isPresent();
     }
 
+    /** Up to {@code limit} entries of the consultation's timeline after entry {@code afterSeq}, oldest first. */
     @Transactional
-    public List<AuditEntryEntity> timeline(UUID id) {
-        return audit.page(new AuditRepository.Filter(null, null, null, id), 0, TIMELINE_LIMIT);
+    public List<AuditEntryEntity> timeline(UUID id, long afterSeq, int limit) {
+        return audit.page(new AuditRepository.Filter(null, null, null, id), afterSeq, limit);
     }
 }

@@ -111,7 +111,7 @@ class AlertConveningTest {
             AlertEvents.send(EventType.ALERT_UPDATED, AlertEvents.updated(alertId, 2));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     as("kr-liaison").get("/api/v1/consultations/" + consultationId + "/timeline").then()
-                            .statusCode(200).body("action", hasItem("ALERT_UPDATED")));
+                            .statusCode(200).body("items.action", hasItem("ALERT_UPDATED")));
 
             AlertEvents.send(EventType.ALERT_CANCELLED, AlertEvents.cancelled(alertId, 3));
             ConsumerRecord<String, byte[]> closed = probe.await(

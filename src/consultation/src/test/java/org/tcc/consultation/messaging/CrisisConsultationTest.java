@@ -91,8 +91,7 @@ class CrisisConsultationTest {
     }
 
     static List<Map<String, Object>> timeline(String user, String id) {
-        return as(user).get(Api.BASE + "/" + id + "/timeline").then().statusCode(200).extract().jsonPath()
-                .getList("$");
+        return Api.all(user, Api.BASE + "/" + id + "/timeline");
     }
 
     /** An audit entry's details: JSON text, exactly as stored and hashed. */

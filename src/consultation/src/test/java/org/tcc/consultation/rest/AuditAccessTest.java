@@ -36,24 +36,25 @@ class AuditAccessTest {
         as("jp-auditor").get("/api/v1/audit/consultations/" + koreaUsa).then().statusCode(404)
                 .contentType("application/problem+json");
         as("jp-auditor").get("/api/v1/audit/consultations/" + japan).then().statusCode(200)
-                .body("$", hasSize(5));
+                .body("items", hasSize(5));
         for (String reader : new String[] {"kr-auditor", "us-auditor", "auditor"}) {
-            as(reader).get("/api/v1/audit/consultations/" + koreaUsa).then().statusCode(200).body("$", hasSize(5));
+            as(reader).get("/api/v1/audit/consultations/" + koreaUsa).then().statusCode(200)
+                    .body("items", hasSize(5));
         }
 
         // the log, also when narrowed to the actions of KOR's liaison
-        as("jp-auditor").get("/api/v1/audit/log?limit=1000&country=KOR&" + since).then().statusCode(200)
-                .body("entries.consultationId", not(hasItem(koreaUsa)));
-        as("kr-auditor").get("/api/v1/audit/log?limit=1000&country=KOR&" + since).then().statusCode(200)
-                .body("entries.consultationId", hasItem(koreaUsa))
-                .body("entries.consultationId", not(hasItem(japan)));
+        as("jp-auditor").get("/api/v1/audit/log?limit=200&country=KOR&" + since).then().statusCode(200)
+                .body("items.consultationId", not(hasItem(koreaUsa)));
+        as("kr-auditor").get("/api/v1/audit/log?limit=200&country=KOR&" + since).then().statusCode(200)
+                .body("items.consultationId", hasItem(koreaUsa))
+                .body("items.consultationId", not(hasItem(japan)));
 
         // exports, whole and by consultation
         String japanExport = as("jp-auditor").get("/api/v1/audit/export?format=jsonl&" + since).then()
                 .statusCode(200).extract().asString();
         assertFalse(japanExport.contains(koreaUsa), "JPN's export holds no KOR+USA entry");
         assertTrue(japanExport.contains(japan));
-        assertEquals("", as("jp-auditor").get("/api/v1/audit/export?format=jsonl&consultation=" + koreaUsa).then()
+        assertEquals("", as("jp-auditor").get("/api/v1/audit/export?format=jsonl&consultationId=" + koreaUsa).then()
                 .statusCode(200).extract().asString());
         String csv = as("jp-auditor").accept(AuditResource.CSV).get("/api/v1/audit/log?" + since).then()
                 .statusCode(200).extract().asString();
@@ -80,6 +81,6 @@ class AuditAccessTest {
         as("kr-liaison").get("/api/v1/audit/log").then().statusCode(403)
                 .body("status", equalTo(403));
         as("jp-auditor").get("/api/v1/audit/log?limit=5").then().statusCode(200)
-                .body("entries", not(empty())).body("entries.consultationId", everyItem(notNullValue()));
+                .body("items", not(empty())).body("items.consultationId", everyItem(notNullValue()));
     }
 }

@@ -262,7 +262,7 @@ class AuditAnchorTest {
         String id = Api.inSessionWithPositions(Country.USA, Country.KOR);
         lastConsultation = id;
         List<Integer> seqs = as("auditor").get("/api/v1/audit/consultations/" + id).then().statusCode(200)
-                .extract().path("seq");
+                .extract().path("items.seq");
         checkpoints.checkpoint(true);
         long last = seqs.get(seqs.size() - 1);
         Awaitility.await("a checkpoint on Kafka covers entry " + last).atMost(Duration.ofSeconds(30))

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.tcc.consultation.Api.as;
 import static org.tcc.consultation.Api.join;
@@ -28,26 +29,36 @@ class ConsultationAccessTest {
                 .contentType(startsWith("application/problem+json"));
         join("jp-liaison", id).statusCode(404);
         as("jp-liaison").get(Api.BASE + "/" + id + "/timeline").then().statusCode(404);
-        as("jp-liaison").get(Api.BASE + "?size=200").then().statusCode(200)
-                .body("consultations.id", not(hasItem(id)));
-        as("kr-liaison").get(Api.BASE + "?size=200").then().statusCode(200)
-                .body("consultations.id", hasItem(id));
+        as("jp-liaison").get(Api.BASE + "?limit=200").then().statusCode(200)
+                .body("items.id", not(hasItem(id)));
+        as("kr-liaison").get(Api.BASE + "?limit=200").then().statusCode(200)
+                .body("items.id", hasItem(id));
         as("jp-liaison").get(Api.BASE + "/not-a-uuid").then().statusCode(404);
     }
 
     @Test
-    void aLiaisonPagesThroughItsCountrysConsultations() {
+    void theDeprecatedPageAndSizeFormStillAnswersInItsOldShape() {
         Api.convene("kr-liaison", "Paging one", Country.KOR, Country.USA);
         Api.convene("kr-liaison", "Paging two", Country.KOR, Country.USA);
         String first = as("kr-liaison").get(Api.BASE + "?size=1").then().statusCode(200)
+                .header("Deprecation", equalTo("true"))
+                .header("Link", equalTo("<" + Api.BASE + "?limit=1>; rel=\"successor-version\""))
                 .body("consultations.size()", equalTo(1)).body("nextPage", equalTo(1))
+                .body("items", nullValue())
                 .extract().path("consultations[0].id");
         as("kr-liaison").get(Api.BASE + "?size=1&page=1").then().statusCode(200)
+                .header("Deprecation", equalTo("true"))
                 .body("consultations.size()", equalTo(1))
                 .body("consultations[0].id", not(equalTo(first)));
         as("kr-liaison").get(Api.BASE + "?phase=CONVENING&size=200").then().statusCode(200)
                 .body("consultations.phase", everyItem(equalTo("CONVENING")));
-        as("kr-liaison").get(Api.BASE + "?size=0").then().statusCode(422);
+        as("kr-liaison").get(Api.BASE + "?size=0").then().statusCode(400)
+                .body("type", equalTo("urn:tcc:problem:invalid-query")).body("errors[0].field", equalTo("size"));
+        as("kr-liaison").get(Api.BASE + "?size=1&limit=1").then().statusCode(400)
+                .body("errors[0].field", equalTo("size"));
+        // the new form carries no deprecation
+        as("kr-liaison").get(Api.BASE + "?limit=1").then().statusCode(200)
+                .header("Deprecation", nullValue()).body("items.size()", equalTo(1));
     }
 
     @Test

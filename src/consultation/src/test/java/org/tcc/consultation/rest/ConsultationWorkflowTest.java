@@ -81,13 +81,15 @@ class ConsultationWorkflowTest {
             assertEquals("AGREED", Events.json(events.get(11)).path("outcome").asText());
 
             as("auditor").get("/api/v1/audit/consultations/" + id).then().statusCode(200)
-                    .body("action", equalTo(List.of("CONVENE", "JOIN", "JOIN", "JOIN", "SUBMIT_POSITION",
+                    .body("items.action", equalTo(List.of("CONVENE", "JOIN", "JOIN", "JOIN", "SUBMIT_POSITION",
                             "SUBMIT_POSITION", "SUBMIT_POSITION", "PROPOSE", "APPROVE", "APPROVE", "APPROVE")))
-                    .body("country", equalTo(List.of("USA", "USA", "KOR", "JPN", "USA", "KOR", "JPN", "KOR", "USA",
-                            "KOR", "JPN")))
-                    .body("[10].phaseBefore", equalTo("PROPOSED")).body("[10].phaseAfter", equalTo("CONCLUDED"))
-                    .body("[1].subject", equalTo("us-liaison"));
-            as("jp-liaison").get(Api.BASE + "/" + id + "/timeline").then().statusCode(200).body("$", hasSize(11));
+                    .body("items.country", equalTo(List.of("USA", "USA", "KOR", "JPN", "USA", "KOR", "JPN", "KOR",
+                            "USA", "KOR", "JPN")))
+                    .body("items[10].phaseBefore", equalTo("PROPOSED"))
+                    .body("items[10].phaseAfter", equalTo("CONCLUDED"))
+                    .body("items[1].subject", equalTo("us-liaison"));
+            as("jp-liaison").get(Api.BASE + "/" + id + "/timeline").then().statusCode(200)
+                    .body("items", hasSize(11));
         }
     }
 
@@ -194,6 +196,6 @@ class ConsultationWorkflowTest {
         as("kr-liaison").get(Api.BASE + "/" + id).then().statusCode(200)
                 .body("phase", equalTo("PROPOSED")).body("version", equalTo(8));
         as("auditor").get("/api/v1/audit/consultations/" + id).then().statusCode(200)
-                .body("findAll { it.action == 'PROPOSE' }", hasSize(1));
+                .body("items.findAll { it.action == 'PROPOSE' }", hasSize(1));
     }
 }
