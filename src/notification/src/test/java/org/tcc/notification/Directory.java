@@ -14,10 +14,28 @@ public final class Directory {
     private Directory() {
     }
 
+    /**
+     * Every item of a list as {@code user} reads it, page after page: each page's {@code next} is the following
+     * one's {@code cursor}. {@code query} holds the list's filters.
+     */
+    public static List<Map<String, Object>> all(String user, String path, Map<String, Object> query) {
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            io.restassured.specification.RequestSpecification request = given().auth().oauth2(Tokens.user(user))
+                    .queryParams(query).queryParam("limit", 200);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            io.restassured.path.json.JsonPath page = request.get(path).then().statusCode(200).extract().jsonPath();
+            items.addAll(page.getList("items"));
+            cursor = page.getString("next");
+        } while (cursor != null);
+        return items;
+    }
+
     public static Map<String, Object> recipient(String country, String name) {
-        List<Map<String, Object>> all = given().auth().oauth2(Tokens.user("admin"))
-                .queryParam("country", country).get("/api/v1/recipients")
-                .then().statusCode(200).extract().jsonPath().getList("$");
+        List<Map<String, Object>> all = all("admin", "/api/v1/recipients", Map.of("country", country));
         return all.stream().filter(r -> name.equals(r.get("name"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no recipient " + name + " in " + country));
     }
@@ -47,14 +65,11 @@ public final class Directory {
     /** The directory audit of one recipient of {@code country}, oldest first, as that country's auditor reads it. */
     public static List<Map<String, Object>> audit(String country, String recipientId) {
         String auditor = Map.of("USA", "us-auditor", "KOR", "kr-auditor", "JPN", "jp-auditor").get(country);
-        return given().auth().oauth2(Tokens.user(auditor)).queryParam("recipient", recipientId)
-                .get("/api/v1/directory/audit").then().statusCode(200).extract().jsonPath().getList("entries");
+        return all(auditor, "/api/v1/directory/audit", Map.of("recipientId", recipientId));
     }
 
     /** The delivery log entries of an alert, as the (trilateral) auditor sees them. */
     public static List<Map<String, Object>> deliveriesOfAlert(String alertId) {
-        return given().auth().oauth2(Tokens.user("auditor")).queryParam("alertId", alertId)
-                .queryParam("limit", 500).get("/api/v1/deliveries")
-                .then().statusCode(200).extract().jsonPath().getList("$");
+        return all("auditor", "/api/v1/deliveries", Map.of("alertId", alertId));
     }
 }

@@ -9,8 +9,10 @@ import org.tcc.contracts.Country;
 @ApplicationScoped
 public class DeadLetterRepository implements PanacheRepositoryBase<DeadLetter, Long> {
 
-    public List<DeadLetter> newest(Optional<Country> country, int limit) {
-        return country.map(c -> find("country = ?1 order by id desc", c))
-                .orElseGet(() -> find("order by id desc")).page(0, limit).list();
+    /** Up to {@code limit} dead letters, newest first, with {@code id < before} (null: from the newest). */
+    public List<DeadLetter> newest(Optional<Country> country, Long before, int limit) {
+        long bound = before == null ? Long.MAX_VALUE : before;
+        return country.map(c -> find("country = ?1 and id < ?2 order by id desc", c, bound))
+                .orElseGet(() -> find("id < ?1 order by id desc", bound)).page(0, limit).list();
     }
 }

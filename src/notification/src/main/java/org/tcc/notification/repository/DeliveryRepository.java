@@ -88,9 +88,21 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         return latest;
     }
 
-    public List<Delivery> search(Filter filter, int limit) {
+    /** The position of a delivery in the log's order (newest first). */
+    public record Position(Instant createdAt, UUID id) {
+    }
+
+    /**
+     * Up to {@code limit} deliveries matching {@code filter}, newest first, after {@code after} (null: from the
+     * newest), by keyset on (createdAt, id).
+     */
+    public List<Delivery> search(Filter filter, Position after, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
+        if (after != null) {
+            query.append(" and (createdAt < :afterAt or (createdAt = :afterAt and id < :afterId))");
+            params.and("afterAt", after.createdAt()).and("afterId", after.id());
+        }
         if (filter.country() != null) {
             query.append(" and country = :country");
             params.and("country", filter.country());
@@ -119,7 +131,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
             }
             query.append(")");
         }
-        query.append(" order by createdAt desc, id");
+        query.append(" order by createdAt desc, id desc");
         Map<String, Object> map = params.map();
         return find(query.toString(), map).page(0, limit).list();
     }

@@ -43,9 +43,29 @@ public class RecipientRepository implements PanacheRepositoryBase<Recipient, UUI
         return steps.isEmpty() ? new TreeSet<>(EnumSet.noneOf(ChainStep.class)) : steps;
     }
 
-    public List<Recipient> listBy(Optional<Country> country) {
-        return country.map(c -> list("country = ?1 order by chainStep, name", c))
-                .orElseGet(() -> list("order by country, chainStep, name"));
+    /** The position of a recipient in the directory's order (country, chain step, name; unique per country). */
+    public record Position(Country country, ChainStep chainStep, String name) {
+    }
+
+    /**
+     * Up to {@code limit} recipients of {@code country} (empty: every country's) in the directory's order, after
+     * {@code after} (null: from the first), by keyset on (country, chainStep, name).
+     */
+    public List<Recipient> listBy(Optional<Country> country, Position after, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
+        if (country.isPresent()) {
+            query.append(" and country = :country");
+            params.and("country", country.get());
+        }
+        if (after != null) {
+            query.append(" and (country > :afterCountry or (country = :afterCountry and (chainStep > :afterStep"
+                    + " or (chainStep = :afterStep and name > :afterName))))");
+            params.and("afterCountry", after.country()).and("afterStep", after.chainStep())
+                    .and("afterName", after.name());
+        }
+        query.append(" order by country, chainStep, name");
+        return find(query.toString(), params).page(0, limit).list();
     }
 
     public Optional<Recipient> byName(Country country, String name) {

@@ -39,6 +39,8 @@ public class NotificationStreamResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed(Roles.LIAISON)
+    @org.eclipse.microprofile.openapi.annotations.extensions.Extension(
+            name = org.tcc.kit.rest.ProblemResponses.EXTENSION, value = "rate-limited,validation")
     public void stream(@HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("after") String after,
                        @Context SseEventSink sink, @Context Sse sse) {
         Country country = caller.requireCountry();

@@ -26,7 +26,16 @@ import java.util.List;
 import java.util.UUID;
 import org.tcc.contracts.Country;
 import org.tcc.contracts.Roles;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.tcc.kit.rest.Cursor;
+import org.tcc.kit.rest.Page;
+import org.tcc.kit.rest.Query;
 import org.tcc.kit.rest.Problem;
+import org.tcc.notification.repository.RecipientRepository;
 import org.tcc.notification.domain.ChainStep;
 import org.tcc.notification.repository.Recipient;
 import org.tcc.notification.service.Access;
@@ -75,17 +84,34 @@ public class RecipientResource {
     @Inject
     Access access;
 
+    static final String LIST = "recipients";
+
+    /** The directory in its order (country, chain step, name), a page at a time; the query is read strictly. */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.LIAISON})
-    public List<RecipientView> list(@QueryParam("country") String country) {
-        return recipients.list(access.recipientsListable(country(country))).stream().map(RecipientView::of)
-                .toList();
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "The directory of the caller's country (every "
+            + "country's for a trilateral admin) by country, chain step and name")
+    public Page<RecipientView> list(
+            @Parameter(description = "Country (trilateral admins; others only their own)", schema = @Schema(
+                    implementation = Country.class)) @QueryParam("country") String country,
+            @Parameter(description = "The `next` of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
+            @Context UriInfo uri) {
+        Query query = new Query(uri, Query.listParameters("country"));
+        java.util.Optional<Country> scope = access.recipientsListable(query.country("country"));
+        int pageSize = query.limit();
+        Cursor.Position at = query.cursor(LIST, 3);
+        RecipientRepository.Position after = at == null ? null : new RecipientRepository.Position(
+                at.enumeration(0, Country.class), at.enumeration(1, ChainStep.class), at.text(2));
+        return Page.of(recipients.list(scope, after, pageSize + 1), pageSize, RecipientView::of,
+                r -> Cursor.encode(LIST, r.country, r.chainStep, r.name));
     }
 
     @GET
-    @Path("{id}")
+    @Path("{recipientId}")
     @RolesAllowed({Roles.ADMIN, Roles.LIAISON})
-    public RecipientView get(@PathParam("id") String id) {
+    public RecipientView get(@PathParam("recipientId") String id) {
         Recipient r = recipients.get(id(id));
         access.requireRecipientsOf(r.country);
         return RecipientView.of(r);
@@ -93,22 +119,26 @@ public class RecipientResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.LIAISON})
+    @org.eclipse.microprofile.openapi.annotations.extensions.Extension(
+            name = org.tcc.kit.rest.ProblemResponses.EXTENSION, value = "conflict")
     public Response create(@NotNull @Valid RecipientInput input) {
         Recipient r = recipients.create(input.toInput());
         return Response.created(URI.create("/api/v1/recipients/" + r.id)).entity(RecipientView.of(r)).build();
     }
 
     @PUT
-    @Path("{id}")
+    @Path("{recipientId}")
     @RolesAllowed({Roles.ADMIN, Roles.LIAISON})
-    public RecipientView update(@PathParam("id") String id, @NotNull @Valid RecipientInput input) {
+    @org.eclipse.microprofile.openapi.annotations.extensions.Extension(
+            name = org.tcc.kit.rest.ProblemResponses.EXTENSION, value = "conflict")
+    public RecipientView update(@PathParam("recipientId") String id, @NotNull @Valid RecipientInput input) {
         return RecipientView.of(recipients.update(id(id), input.toInput()));
     }
 
     @DELETE
-    @Path("{id}")
+    @Path("{recipientId}")
     @RolesAllowed({Roles.ADMIN, Roles.LIAISON})
-    public Response deactivate(@PathParam("id") String id) {
+    public Response deactivate(@PathParam("recipientId") String id) {
         recipients.deactivate(id(id));
         return Response.noContent().build();
     }

@@ -54,8 +54,8 @@ public class RecipientService {
     @Inject
     Caller caller;
 
-    public List<Recipient> list(Optional<Country> country) {
-        return recipients.listBy(country);
+    public List<Recipient> list(Optional<Country> country, RecipientRepository.Position after, int limit) {
+        return recipients.listBy(country, after, limit);
     }
 
     public Recipient get(UUID id) {

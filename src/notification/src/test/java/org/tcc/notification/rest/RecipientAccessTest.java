@@ -32,18 +32,18 @@ class RecipientAccessTest {
 
     @Test
     void directoryIsSeededFromTheRealmUsersWithEscalationChains() {
-        given().auth().oauth2(Tokens.user("admin")).get("/api/v1/recipients").then().statusCode(200)
-                .body("name", hasItems("us-liaison", "us-duty", "us-senior", "kr-liaison", "kr-duty", "jp-liaison",
+        given().auth().oauth2(Tokens.user("admin")).queryParam("limit", 200).get("/api/v1/recipients").then().statusCode(200)
+                .body("items.name", hasItems("us-liaison", "us-duty", "us-senior", "kr-liaison", "kr-duty", "jp-liaison",
                         "jp-duty"))
-                .body("find { it.name == 'jp-duty' }.chainStep", equalTo("DUTY_OFFICER"))
-                .body("find { it.name == 'jp-duty' }.email", equalTo("jp-duty@tcc.local"))
-                .body("find { it.name == 'jp-senior' }.chainStep", equalTo("SENIOR_OFFICIAL"));
+                .body("items.find { it.name == 'jp-duty' }.chainStep", equalTo("DUTY_OFFICER"))
+                .body("items.find { it.name == 'jp-duty' }.email", equalTo("jp-duty@tcc.local"))
+                .body("items.find { it.name == 'jp-senior' }.chainStep", equalTo("SENIOR_OFFICIAL"));
     }
 
     @Test
     void liaisonSeesAndManagesOnlyTheirOwnCountry() {
         given().auth().oauth2(Tokens.user("jp-liaison")).get("/api/v1/recipients").then().statusCode(200)
-                .body("country", everyItem(equalTo("JPN"))).body("name", hasItem("jp-liaison"));
+                .body("items.country", everyItem(equalTo("JPN"))).body("items.name", hasItem("jp-liaison"));
         given().auth().oauth2(Tokens.user("jp-liaison")).queryParam("country", "KOR").get("/api/v1/recipients")
                 .then().statusCode(403).contentType("application/problem+json");
 
@@ -100,8 +100,8 @@ class RecipientAccessTest {
                 .body(Map.of("country", "KOR", "name", name, "chainStep", "SENIOR_OFFICIAL", "stream", false))
                 .post("/api/v1/recipients").then().statusCode(201).body("country", equalTo("KOR"))
                 .extract().path("id");
-        given().auth().oauth2(Tokens.user("kr-admin")).get("/api/v1/recipients").then().statusCode(200)
-                .body("name", hasItem(name)).body("country", everyItem(equalTo("KOR")));
+        given().auth().oauth2(Tokens.user("kr-admin")).queryParam("limit", 200).get("/api/v1/recipients").then()
+                .statusCode(200).body("items.name", hasItem(name)).body("items.country", everyItem(equalTo("KOR")));
         given().auth().oauth2(Tokens.user("kr-admin")).contentType(ContentType.JSON)
                 .body(Map.of("country", "KOR", "name", name, "chainStep", "DUTY_OFFICER", "stream", false,
                         "webhookUrl", "https://hooks.example.org/kr", "webhookSecret", "kr-secret-0123456789"))
@@ -137,17 +137,17 @@ class RecipientAccessTest {
         assertEquals("https://hooks.example.org/kr", updateAfter.get("webhookUrl"));
         assertEquals(true, updateAfter.get("webhookSecretChanged"));
         assertEquals(false, ((Map<?, ?>) audit.get(2).get("after")).get("active"));
-        String raw = given().auth().oauth2(Tokens.user("kr-auditor")).queryParam("recipient", id)
+        String raw = given().auth().oauth2(Tokens.user("kr-auditor")).queryParam("recipientId", id)
                 .get("/api/v1/directory/audit").then().statusCode(200).extract().asString();
         assertFalse(raw.contains("kr-secret-0123456789"), "the audit never carries a secret");
 
         // read by KOR's admins and auditors and the trilateral ones; not by another country's, nor by liaisons
         given().auth().oauth2(Tokens.user("jp-admin")).queryParam("country", "KOR").get("/api/v1/directory/audit")
                 .then().statusCode(403);
-        given().auth().oauth2(Tokens.user("jp-auditor")).queryParam("recipient", id).get("/api/v1/directory/audit")
-                .then().statusCode(200).body("entries", hasSize(0));
-        given().auth().oauth2(Tokens.user("auditor")).queryParam("recipient", id).get("/api/v1/directory/audit")
-                .then().statusCode(200).body("entries", hasSize(3));
+        given().auth().oauth2(Tokens.user("jp-auditor")).queryParam("recipientId", id).get("/api/v1/directory/audit")
+                .then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(Tokens.user("auditor")).queryParam("recipientId", id).get("/api/v1/directory/audit")
+                .then().statusCode(200).body("items", hasSize(3));
         given().auth().oauth2(Tokens.user("kr-liaison")).get("/api/v1/directory/audit").then().statusCode(403);
     }
 
@@ -174,8 +174,9 @@ class RecipientAccessTest {
         given().auth().oauth2(Tokens.user("admin")).contentType(ContentType.JSON)
                 .body(Map.of("country", "KOR", "name", name, "chainStep", "SENIOR_OFFICIAL", "stream", false))
                 .post("/api/v1/recipients").then().statusCode(201).body("country", equalTo("KOR"));
-        given().auth().oauth2(Tokens.user("admin")).queryParam("country", "KOR").get("/api/v1/recipients")
-                .then().statusCode(200).body("name", hasItem(name)).body("country", everyItem(equalTo("KOR")));
+        given().auth().oauth2(Tokens.user("admin")).queryParam("country", "KOR").queryParam("limit", 200)
+                .get("/api/v1/recipients").then().statusCode(200).body("items.name", hasItem(name))
+                .body("items.country", everyItem(equalTo("KOR")));
     }
 
     @Test

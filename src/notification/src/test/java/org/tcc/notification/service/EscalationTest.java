@@ -101,8 +101,6 @@ class EscalationTest {
     }
 
     private static List<Map<String, Object>> consultationDeliveries(String consultationId) {
-        return io.restassured.RestAssured.given().auth().oauth2(org.tcc.testsupport.Tokens.user("auditor"))
-                .queryParam("consultationId", consultationId).get("/api/v1/deliveries")
-                .then().statusCode(200).extract().jsonPath().getList("$");
+        return Directory.all("auditor", "/api/v1/deliveries", Map.of("consultationId", consultationId));
     }
 }

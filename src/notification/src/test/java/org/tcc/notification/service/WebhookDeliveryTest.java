@@ -91,8 +91,7 @@ class WebhookDeliveryTest {
             Map<String, Object> delivery = webhookDelivery(alertId).orElseThrow();
             assertEquals(MAX_ATTEMPTS, delivery.get("attempts"));
 
-            List<Map<String, Object>> letters = given().auth().oauth2(Tokens.user("jp-liaison"))
-                    .get("/api/v1/dead-letters").then().statusCode(200).extract().jsonPath().getList("$");
+            List<Map<String, Object>> letters = Directory.all("jp-liaison", "/api/v1/dead-letters", Map.of());
             Map<String, Object> letter = letters.stream().filter(l -> delivery.get("id").equals(l.get("deliveryId")))
                     .findFirst().orElseThrow(() -> new AssertionError("no dead letter for " + delivery.get("id")));
             assertEquals(MAX_ATTEMPTS, letter.get("attempts"));
@@ -109,8 +108,7 @@ class WebhookDeliveryTest {
             assertEquals(List.of(DeliveryStatus.DEAD), statuses);
             assertEquals(WebhookSender.FAILED, Json.read(published.get(0).value(), DeliveryOutcome.class).error());
             // other countries' liaisons do not see JPN's dead letters
-            List<Map<String, Object>> korean = given().auth().oauth2(Tokens.user("kr-liaison"))
-                    .get("/api/v1/dead-letters").then().statusCode(200).extract().jsonPath().getList("$");
+            List<Map<String, Object>> korean = Directory.all("kr-liaison", "/api/v1/dead-letters", Map.of());
             assertTrue(korean.stream().noneMatch(l -> delivery.get("id").equals(l.get("deliveryId"))));
         }
     }

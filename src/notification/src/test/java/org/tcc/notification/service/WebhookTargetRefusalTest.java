@@ -67,8 +67,7 @@ class WebhookTargetRefusalTest {
 
             Map<String, Object> delivery = webhookDelivery(alertId).orElseThrow();
             assertEquals(WebhookSender.FAILED, delivery.get("lastError"));
-            List<Map<String, Object>> letters = given().auth().oauth2(Tokens.user("jp-admin"))
-                    .get("/api/v1/dead-letters").then().statusCode(200).extract().jsonPath().getList("$");
+            List<Map<String, Object>> letters = Directory.all("jp-admin", "/api/v1/dead-letters", Map.of());
             Map<String, Object> letter = letters.stream().filter(l -> delivery.get("id").equals(l.get("deliveryId")))
                     .findFirst().orElseThrow();
             assertEquals(WebhookSender.FAILED, letter.get("reason"));
