@@ -103,10 +103,10 @@ final class HistoricalReplays {
                 assertEquals("Extreme", a.path("severity").asText()));
 
         // one crisis: the four alerts share one consultation, which lists exactly them
-        Set<String> ids = alerts.stream().map(a -> a.path("alertId").asText()).collect(Collectors.toSet());
+        Set<String> ids = alerts.stream().map(a -> a.path("id").asText()).collect(Collectors.toSet());
         JsonNode crisis = Awaitility.await("one consultation listing the salvo").atMost(WAIT)
                 .pollInterval(Duration.ofMillis(500)).until(() -> consultations().stream()
-                        .filter(c -> ids.contains(c.path("alertId").asText())).toList(), l -> l.size() == 1
+                        .filter(c -> alertIds(c).stream().anyMatch(ids::contains)).toList(), l -> l.size() == 1
                         && alertIds(l.get(0)).size() == 4).get(0);
         assertEquals(ids, alertIds(crisis));
     }
@@ -202,7 +202,7 @@ final class HistoricalReplays {
         do {
             JsonNode page = get("us-liaison", ingestion + "/api/v1/alerts?type=MISSILE_LAUNCH&limit=200"
                     + (cursor == null ? "" : "&cursor=" + cursor));
-            page.path("alerts").forEach(all::add);
+            page.path("items").forEach(all::add);
             cursor = page.hasNonNull("next") ? page.path("next").asText() : null;
         } while (cursor != null);
         return all;
@@ -210,7 +210,13 @@ final class HistoricalReplays {
 
     private List<JsonNode> consultations() throws IOException, InterruptedException {
         List<JsonNode> all = new ArrayList<>();
-        get("us-liaison", consultation + "/api/v1/consultations?size=200").path("consultations").forEach(all::add);
+        String cursor = null;
+        do {
+            JsonNode page = get("us-liaison", consultation + "/api/v1/consultations?limit=200"
+                    + (cursor == null ? "" : "&cursor=" + cursor));
+            page.path("items").forEach(all::add);
+            cursor = page.hasNonNull("next") ? page.path("next").asText() : null;
+        } while (cursor != null);
         return all;
     }
 
@@ -250,7 +256,7 @@ final class HistoricalReplays {
 
     private static String summary(List<JsonNode> alerts) {
         Map<String, Object> byId = new HashMap<>();
-        alerts.forEach(a -> byId.put(a.path("alertId").asText(), affected(a) + " " + a.path("severity").asText()
+        alerts.forEach(a -> byId.put(a.path("id").asText(), affected(a) + " " + a.path("severity").asText()
                 + " impact " + a.path("launch").path("predictedImpactPoint")));
         return byId.toString();
     }

@@ -98,7 +98,7 @@ public final class TrilateralScenario {
         timeline.step("2. one fused alert, Extreme for JPN, on all three countries' streams");
         JsonNode alert = until("one fused alert listing three sensors", () -> {
             JsonNode list = ok(api.get("jp-liaison", endpoints.ingestion() + "/api/v1/alerts?type=MISSILE_LAUNCH&limit=50"));
-            for (JsonNode a : list.path("alerts")) {
+            for (JsonNode a : list.path("items")) {
                 JsonNode launch = a.path("launch");
                 if (Math.abs(launch.path("launchPoint").path("lat").asDouble() - site.lat()) < 0.05
                         && !Instant.parse(a.path("raisedAt").asText()).isBefore(started)
@@ -108,7 +108,7 @@ public final class TrilateralScenario {
             }
             return null;
         });
-        String alertId = alert.path("alertId").asText();
+        String alertId = alert.path("id").asText();
         timeline.record("ingestion", "alert " + short8(alertId) + " " + alert.path("severity").asText() + "/"
                 + alert.path("urgency").asText() + ", affected " + alert.path("affectedCountries")
                 + ", sensors " + alert.path("launch").path("sensors"), Duration.between(published, Instant.now()));
@@ -126,10 +126,10 @@ public final class TrilateralScenario {
         timeline.step("3. consultation convened; acknowledge, join, positions, joint statement approved by all");
         Instant alerted = Instant.now();
         JsonNode consultation = until("a consultation convened for the alert", () -> {
-            JsonNode list = ok(api.get("us-liaison", endpoints.consultation() + "/api/v1/consultations?size=200"));
-            for (JsonNode c : list.path("consultations")) {
+            JsonNode list = ok(api.get("us-liaison", endpoints.consultation() + "/api/v1/consultations?limit=200"));
+            for (JsonNode c : list.path("items")) {
                 // the consultation of the alert's crisis: convened by it, or one it joined (alertIds)
-                if (alertId.equals(c.path("alertId").asText()) || c.path("alertIds").toString().contains(alertId)) {
+                if (c.path("alertIds").toString().contains(alertId)) {
                     return c;
                 }
             }
@@ -185,14 +185,14 @@ public final class TrilateralScenario {
         MissileLaunchReport first = report("us-sbirs-geo", Country.USA, site, JAPAN_EEZ);
         publish(feed, first, "USA sensor predicts impact in JPN EEZ");
         JsonNode alert = until("the second alert", () -> findAlert("us-liaison", site, a -> true));
-        String alertId = alert.path("alertId").asText();
+        String alertId = alert.path("id").asText();
         timeline.record("ingestion", "alert " + short8(alertId) + " " + alert.path("severity").asText()
                 + ", affected " + alert.path("affectedCountries"));
         Instant corrected = Instant.now();
         publish(feed, report("us-sbirs-geo", Country.USA, site, OPEN_SEA).correcting(first.reportId()),
                 "USA sensor corrects its report: impact outside every EEZ");
         JsonNode updated = until("the corrected alert", () -> findAlert("us-liaison", site,
-                a -> alertId.equals(a.path("alertId").asText()) && a.path("affectedCountries").isEmpty()
+                a -> alertId.equals(a.path("id").asText()) && a.path("affectedCountries").isEmpty()
                         && "Severe".equals(a.path("severity").asText())));
         timeline.record("ingestion", "corrected: " + updated.path("severity").asText() + ", affected "
                 + updated.path("affectedCountries"), Duration.between(corrected, Instant.now()));
@@ -220,7 +220,7 @@ public final class TrilateralScenario {
                 "Unidentified submarine near Baengnyeong Island " + run, "severity", "Severe", "urgency",
                 "Immediate", "certainty", "Likely", "releasableTo", List.of("KOR", "USA")));
         expectStatus(reply, 201, "KOR raises");
-        String alertId = reply.json().path("alertId").asText();
+        String alertId = reply.json().path("id").asText();
         timeline.record("kr-liaison", "raised alert " + short8(alertId) + " releasable to KOR, USA");
         for (Country c : List.of(Country.USA, Country.KOR)) {
             LiveStream.Received r = streams.get(c).await(e -> e.data().contains(alertId), WAIT,
@@ -234,7 +234,7 @@ public final class TrilateralScenario {
         sleep(3000);
         expect(streams.get(Country.JPN).all().stream().noneMatch(e -> e.data().contains(alertId)),
                 "JPN's stream never carries it");
-        JsonNode consultations = ok(api.get("jp-liaison", endpoints.consultation() + "/api/v1/consultations?size=200"));
+        JsonNode consultations = ok(api.get("jp-liaison", endpoints.consultation() + "/api/v1/consultations?limit=200"));
         expect(!consultations.toString().contains(alertId), "JPN sees no consultation about it");
         Api.Reply deliveries = api.get("jp-liaison", endpoints.notification() + "/api/v1/deliveries");
         expect(deliveries.status() != 200 || !deliveries.body().contains(alertId), "JPN's delivery log leaves it out");
@@ -244,9 +244,9 @@ public final class TrilateralScenario {
     private void auditorVerifies(String ignoredAlertId) {
         timeline.step("6. the auditor exports the consultation's log and verifies the chain");
         String id = lastConsultation;
-        JsonNode entries = ok(api.get("auditor", endpoints.consultation() + "/api/v1/audit/consultations/" + id));
+        List<JsonNode> entries = all("auditor", endpoints.consultation() + "/api/v1/audit/consultations/" + id);
         timeline.record("auditor", "timeline of " + short8(id) + ": " + entries.size() + " entries");
-        Api.Reply export = api.get("auditor", endpoints.consultation() + "/api/v1/audit/export?format=jsonl&consultation="
+        Api.Reply export = api.get("auditor", endpoints.consultation() + "/api/v1/audit/export?format=jsonl&consultationId="
                 + id, "*/*");
         expectStatus(export, 200, "JSON Lines export");
         long lines = export.body().lines().filter(l -> !l.isBlank()).count();
@@ -257,6 +257,19 @@ public final class TrilateralScenario {
         timeline.record("auditor", "chain intact over " + verification.path("entriesChecked").asLong() + " entries");
         expectStatus(api.get("jp-liaison", endpoints.consultation() + "/api/v1/audit/verify"), 403,
                 "a liaison reading the audit log");
+    }
+
+    /** Every item of a list, page after page: each page's {@code next} is the following one's {@code cursor}. */
+    private List<JsonNode> all(String who, String url) {
+        List<JsonNode> items = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = ok(api.get(who, url + (url.contains("?") ? "&" : "?") + "limit=200"
+                    + (cursor == null ? "" : "&cursor=" + cursor)));
+            page.path("items").forEach(items::add);
+            cursor = page.hasNonNull("next") ? page.path("next").asText() : null;
+        } while (cursor != null);
+        return items;
     }
 
     /**
@@ -277,7 +290,7 @@ public final class TrilateralScenario {
 
     private JsonNode findAlert(String who, GeoPoint site, Predicate<JsonNode> also) {
         JsonNode list = ok(api.get(who, endpoints.ingestion() + "/api/v1/alerts?type=MISSILE_LAUNCH&limit=50"));
-        for (JsonNode a : list.path("alerts")) {
+        for (JsonNode a : list.path("items")) {
             JsonNode p = a.path("launch").path("launchPoint");
             if (Math.abs(p.path("lat").asDouble() - site.lat()) < 0.05 && Math.abs(p.path("lon").asDouble()
                     - site.lon()) < 0.05 && !Instant.parse(a.path("raisedAt").asText()).isBefore(started)
