@@ -100,6 +100,12 @@ public abstract class ServiceSmokeTest {
     void openApiDocumentDescribesEveryProblemAndEveryListPage() {
         String document = given().when().get(managementUrl("/q/openapi?format=json")).then().statusCode(200)
                 .extract().asString();
+        // kept beside the test reports for a reader (and the console's authors) to look at
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"), document);
+        } catch (java.io.IOException e) {
+            // only a convenience
+        }
         List<String> violations = OpenApiConvention.violations(document);
         assertTrue(violations.isEmpty(), String.join("\n", violations));
     }

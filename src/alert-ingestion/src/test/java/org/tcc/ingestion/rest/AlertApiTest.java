@@ -431,5 +431,12 @@ class AlertApiTest {
                 .orElseThrow();
         assertTrue(String.valueOf(status.get("schema")).contains("EXERCISE"), status.toString());
         assertTrue(doc.getString("paths.'/api/v1/alerts'.get.description").contains("lifecycle"));
+        // an alert is its id and the contract's AlertState, flattened (not nested under "alert")
+        Map<String, Object> alert = doc.getMap("components.schemas.Alert.properties");
+        assertTrue(alert.keySet().containsAll(List.of("id", "alertId", "headline", "releasableTo")), alert.keySet()
+                .toString());
+        assertTrue(!alert.containsKey("alert"), alert.keySet().toString());
+        assertEquals("#/components/schemas/Alert", doc.getString("components.schemas.AlertPage.properties.items"
+                + ".items.'$ref'"));
     }
 }

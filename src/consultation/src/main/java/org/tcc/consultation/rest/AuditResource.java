@@ -168,7 +168,6 @@ public class AuditResource {
     @GET
     @RolesAllowed(Roles.AUDITOR)
     @Path("export")
-    @Produces({NDJSON, CSV})
     @Operation(summary = "Every entry matching the filters as JSON Lines (default) or CSV")
     @APIResponse(responseCode = "200", description = "The export as an attachment", content = {
             @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)),
@@ -261,7 +260,6 @@ public class AuditResource {
     @GET
     @RolesAllowed(Roles.AUDITOR)
     @Path("checkpoints")
-    @Produces(NDJSON)
     @Extension(name = ProblemResponses.EXTENSION, value = "unavailable")
     public Response checkpoints() {
         CheckpointLog.Contents contents;

@@ -86,7 +86,8 @@ public class ConsultationResource {
     @APIResponse(responseCode = "200", description = "A page of consultations; with the deprecated `page`/`size` "
             + "the old `{consultations, nextPage}` body, `Deprecation: true` and a `Link` to the new form")
     public RestResponse<Page<ConsultationView>> list(
-            @Parameter(description = "Phase filter") @QueryParam("phase") ConsultationPhase phase,
+            @Parameter(description = "Phase filter", schema = @Schema(implementation = ConsultationPhase.class))
+            @QueryParam("phase") String phase,
             @Parameter(description = "The `next` of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,

@@ -154,7 +154,7 @@ class AuditTest {
     void aRowChangedOrRemovedBehindTheServicesBackIsFoundByVerify() throws SQLException {
         String id = Api.inSessionWithPositions(Country.USA, Country.JPN);
         List<Integer> seqs = as("auditor").get("/api/v1/audit/consultations/" + id).then().statusCode(200)
-                .extract().path("seq");
+                .extract().path("items.seq");
         long target = seqs.get(2);
         as("auditor").get("/api/v1/audit/verify").then().body("intact", equalTo(true));
 

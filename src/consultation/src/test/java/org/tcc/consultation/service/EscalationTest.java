@@ -101,7 +101,7 @@ class EscalationTest {
                 }
             }
             as("auditor").get("/api/v1/audit/consultations/" + id).then().statusCode(200)
-                    .body("findAll { it.action == 'ESCALATE' && it.details.contains('KOR') }.size()", equalTo(2));
+                    .body("items.findAll { it.action == 'ESCALATE' && it.details.contains('KOR') }.size()", equalTo(2));
             // the country finally joins: the consultation goes on at ministerial level
             Api.join("kr-liaison", id).statusCode(200).body("phase", equalTo("IN_SESSION"));
         }

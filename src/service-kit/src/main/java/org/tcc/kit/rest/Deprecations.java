@@ -28,20 +28,29 @@ public final class Deprecations {
         return (RestResponse<T>) answer.build();
     }
 
-    /** The request's URI with the old parameters removed and the new ones set (null values are left out). */
+    /**
+     * The request's path and query (relative to the host: the service may sit behind a proxy) with the old
+     * parameters removed and the new ones set, in the request's order then the new ones; a null value leaves the
+     * parameter out.
+     */
     public static URI successor(UriInfo uri, String[] removed, Object... replacements) {
-        jakarta.ws.rs.core.UriBuilder builder = uri.getRequestUriBuilder();
+        java.util.Map<String, String> query = new java.util.LinkedHashMap<>();
+        uri.getQueryParameters().forEach((name, values) -> query.put(name, values.get(0)));
         for (String name : removed) {
-            builder.replaceQueryParam(name);
+            query.remove(name);
         }
         for (int i = 0; i + 1 < replacements.length; i += 2) {
-            builder.replaceQueryParam((String) replacements[i]);
+            query.remove((String) replacements[i]);
             if (replacements[i + 1] != null) {
-                builder.queryParam((String) replacements[i], replacements[i + 1]);
+                query.put((String) replacements[i], String.valueOf(replacements[i + 1]));
             }
         }
-        // relative to the host: the service may sit behind a proxy that rewrites it
-        URI full = builder.build();
-        return URI.create(full.getRawPath() + (full.getRawQuery() == null ? "" : "?" + full.getRawQuery()));
+        String text = query.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return URI.create(uri.getRequestUri().getRawPath() + (text.isEmpty() ? "" : "?" + text));
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 }
