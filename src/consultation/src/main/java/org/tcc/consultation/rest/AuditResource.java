@@ -260,6 +260,9 @@ public class AuditResource {
     @GET
     @RolesAllowed(Roles.AUDITOR)
     @Path("checkpoints")
+    @Operation(summary = "The signed checkpoints as Kafka keeps them, JSON Lines in publication order")
+    @APIResponse(responseCode = "200", description = "The checkpoints as an attachment", content =
+            @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)))
     @Extension(name = ProblemResponses.EXTENSION, value = "unavailable")
     public Response checkpoints() {
         CheckpointLog.Contents contents;

@@ -63,7 +63,7 @@ public class DirectoryAuditResource {
      * The deprecated {@code after} answer (API v1 only): a page of entries; {@code next} is the {@code after} value of
      * the following page.
      */
-    @Schema(deprecated = true)
+    @Schema(name = "DirectoryAuditPageV0", deprecated = true)
     public record PageV0(List<EntryView> entries, Long next) {
     }
 

@@ -128,6 +128,8 @@ public class ProblemResponses implements OASFilter {
                 }
             }
         }
+        // the responses in the order of their codes, as a reader looks them up
+        responses.setAPIResponses(new TreeMap<>(responses.getAPIResponses()));
     }
 
     /** The descriptions SmallRye gives the 401/403 it adds itself. */
