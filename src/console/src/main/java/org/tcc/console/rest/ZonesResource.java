@@ -28,7 +28,7 @@ public class ZonesResource {
     }
 
     @GET
-    @Produces("application/geo+json")
+    @Produces({"application/geo+json", "application/json"})
     public Response zones() {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(3600);

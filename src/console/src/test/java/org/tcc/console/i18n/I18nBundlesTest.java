@@ -32,7 +32,7 @@ class I18nBundlesTest {
     static final List<String> LANGUAGES = List.of("en", "ko", "ja");
     private static final Pattern FILE = Pattern.compile("([a-z0-9-]+)\\.([a-z]{2})\\.json");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
-    private static final Pattern USE = Pattern.compile("\\bt\\('([a-z0-9-]+)\\.([A-Za-z0-9_.-]+)'");
+    private static final Pattern USE = Pattern.compile("\\bt\\('([a-z0-9-]+)\\.([A-Za-z0-9_.-]+)'\\s*[,)]");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
