@@ -2,7 +2,7 @@
 // zones of alert-ingestion (/map/zones.geojson), the launch point, the predicted impact and the ground track (a
 // great circle from launch to impact: the alert carries no reported track points), the affected countries' zones
 // outlined and the threatened zones filled. No tile server, nothing from outside the console.
-import { geoPath, geoAzimuthalEquidistant, geoGraticule10, geoArea, geoCentroid, geoDistance, geoInterpolate } from 'd3-geo';
+import { geoPath, geoAzimuthalEquidistant, geoGraticule10, geoArea, geoCentroid, geoDistance, geoInterpolate, geoCircle } from 'd3-geo';
 
 const SVG = 'http://www.w3.org/2000/svg';
 let basemap = null;
@@ -62,7 +62,8 @@ export async function drawAlertMap(alert, labels, width = 720, height = 480) {
   // what the map must show: the track, or the launch point, or the hit zones, else the three countries' home waters
   const focus = [];
   if (track) focus.push({ type: 'Feature', geometry: track });
-  if (launch) focus.push({ type: 'Feature', geometry: { type: 'Point', coordinates: launch } });
+  // a launch point alone would give the map no extent: show some 600 km around it
+  if (launch) focus.push({ type: 'Feature', geometry: geoCircle().center(launch).radius(track ? 1 : 5)() });
   const near = hitZones.filter(z => !launch || geoDistance(geoCentroid(z), launch) < 0.8);
   focus.push(...near);
   if (!focus.length) focus.push(...zones.features.filter(z => ['zone-japan', 'zone-republic-of-korea'].includes(z.properties?.id)));
