@@ -61,8 +61,9 @@ public class ApiProxy {
 
     void routes(@Observes Router router) {
         for (Upstream upstream : upstreams) {
-            router.route(upstream.prefix() + "/*").handler(guard)
-                    .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
+            // Vert.x wants the body handler first; a refused request's body is read (1 MB at most) and dropped
+            router.route(upstream.prefix() + "/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
+                    .handler(guard)
                     .handler(rc -> forward(rc, upstream));
         }
     }
