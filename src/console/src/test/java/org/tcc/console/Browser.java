@@ -1,8 +1,6 @@
 package org.tcc.console;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,7 +26,7 @@ public final class Browser {
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
     private String sessionCookieHeader;
-    public final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    public final Jar cookies = new Jar();
     public final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -94,7 +92,49 @@ public final class Browser {
     }
 
     public List<HttpCookie> consoleCookies() {
-        return cookies.getCookieStore().get(URI.create(CONSOLE));
+        return List.copyOf(cookies.of(URI.create(CONSOLE)).values());
+    }
+
+    /**
+     * A browser's cookie jar for http://localhost: per host and port, every path. (The JDK's CookieManager never
+     * sends a {@code Secure} cookie over http, while browsers treat localhost as a secure context and do; Keycloak
+     * marks its login-session cookies {@code Secure; SameSite=None}.)
+     */
+    public static final class Jar extends java.net.CookieHandler {
+        private final Map<String, Map<String, HttpCookie>> byOrigin = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Map<String, HttpCookie> of(URI uri) {
+            return byOrigin.computeIfAbsent(uri.getHost() + ":" + uri.getPort(),
+                    k -> new java.util.concurrent.ConcurrentHashMap<>());
+        }
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+            Map<String, HttpCookie> jar = of(uri);
+            jar.values().removeIf(HttpCookie::hasExpired);
+            if (jar.isEmpty()) {
+                return Map.of();
+            }
+            return Map.of("Cookie", List.of(jar.values().stream().map(c -> c.getName() + "=" + c.getValue())
+                    .collect(Collectors.joining("; "))));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) {
+            responseHeaders.forEach((name, values) -> {
+                if (name != null && name.equalsIgnoreCase("Set-Cookie")) {
+                    for (String value : values) {
+                        for (HttpCookie cookie : HttpCookie.parse(value)) {
+                            if (cookie.getMaxAge() == 0) {
+                                of(uri).remove(cookie.getName());
+                            } else {
+                                of(uri).put(cookie.getName(), cookie);
+                            }
+                        }
+                    }
+                }
+            });
+        }
     }
 
     public static String location(HttpResponse<?> response) {
