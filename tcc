@@ -27,7 +27,7 @@ needs_build() {
   local marker=".tcc/build.stamp"
   [ -f "$marker" ] || return 0
   [ -f "$STACK_JAR" ] || return 0
-  for svc in alert-ingestion consultation notification; do
+  for svc in alert-ingestion consultation notification console; do
     [ -f "src/$svc/target/quarkus-app/quarkus-run.jar" ] || return 0
   done
   [ -z "$(find pom.xml src deploy -newer "$marker" -type f -not -path '*/target/*' -print -quit)" ] && return 1

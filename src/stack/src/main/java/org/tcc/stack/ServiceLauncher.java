@@ -58,6 +58,38 @@ public final class ServiceLauncher {
      */
     static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC";
 
+    /**
+     * Starts the web console: it needs no database or broker, only Keycloak (sign-in), the three services' URLs and
+     * the secret that encrypts its session cookies ({@code sessionSecret}, kept under the stack's home so a restart
+     * of the console keeps everybody signed in). Returns the process (group) id.
+     */
+    public static long startConsole(Path jar, StackLayout.WebConsole console, String issuer,
+                                    List<StackLayout.Service> services, String sessionSecret, Path log, Path workDir)
+            throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of("setsid", Processes.javaBinary(), "-Xms32m",
+                "-Xmx192m"));
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("TCC_HTTP_PORT", String.valueOf(console.port()));
+        env.put("TCC_MANAGEMENT_PORT", String.valueOf(console.managementPort()));
+        env.put("TCC_OIDC_ISSUER", issuer);
+        env.put("TCC_CONSOLE_SESSION_SECRET", sessionSecret);
+        for (StackLayout.Service service : services) {
+            String variable = switch (service.name()) {
+                case "alert-ingestion" -> "TCC_CONSOLE_INGESTION_URL";
+                case "consultation" -> "TCC_CONSOLE_CONSULTATION_URL";
+                default -> "TCC_CONSOLE_NOTIFICATION_URL";
+            };
+            env.put(variable, service.url());
+        }
+        return builder.start().pid();
+    }
+
     /** Returns the process (group) id; output goes to {@code log}. */
     public static long start(Path jar, String name, int port, int managementPort, Wiring wiring, Path log,
                              Path workDir)

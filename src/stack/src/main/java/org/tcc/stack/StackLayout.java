@@ -11,7 +11,22 @@ import org.tcc.stack.infra.PrometheusServer;
 public record StackLayout(Path root, Path home, int kafkaPort, int kafkaInternalPort, int kafkaControllerPort,
                           int postgresPort,
                           int keycloakPort, int smtpPort, int imapPort, int prometheusPort,
-                          List<Service> services) {
+                          List<Service> services, WebConsole console) {
+
+    /** The web console (src/console): the liaisons', auditors' and admins' pages and the services' same-origin proxy. */
+    public record WebConsole(int port, int managementPort) {
+        public Path jar(Path root) {
+            return root.resolve("src/console/target/quarkus-app/quarkus-run.jar");
+        }
+
+        public String url() {
+            return "http://localhost:" + port + "/";
+        }
+
+        public String readinessUrl() {
+            return "http://localhost:" + managementPort + "/q/health/ready";
+        }
+    }
 
     /** One of the three TCC services, run from its Quarkus build output. */
     public record Service(String name, int port, int managementPort) {
@@ -50,7 +65,8 @@ public record StackLayout(Path root, Path home, int kafkaPort, int kafkaInternal
                         new Service("consultation", port("TCC_CONSULTATION_PORT", 8082),
                                 port("TCC_CONSULTATION_MANAGEMENT_PORT", 9082)),
                         new Service("notification", port("TCC_NOTIFICATION_PORT", 8083),
-                                port("TCC_NOTIFICATION_MANAGEMENT_PORT", 9083))));
+                                port("TCC_NOTIFICATION_MANAGEMENT_PORT", 9083))),
+                new WebConsole(port("TCC_CONSOLE_PORT", 8080), port("TCC_CONSOLE_MANAGEMENT_PORT", 9080)));
     }
 
     public Path logs() {

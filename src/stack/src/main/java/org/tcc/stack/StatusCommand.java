@@ -20,6 +20,7 @@ public class StatusCommand implements Callable<Integer> {
         for (StackLayout.Service service : layout.services()) {
             allUp &= line(service.name(), Health.isUp(service.readinessUrl()), service.url());
         }
+        allUp &= line("console", Health.isUp(layout.console().readinessUrl()), layout.console().url());
         // optional (./tcc up --prometheus): shown when it answers, never counted as down
         if (PrometheusServer.isReady(layout.prometheusPort())) {
             line("prometheus", true, PrometheusServer.url(layout.prometheusPort()));

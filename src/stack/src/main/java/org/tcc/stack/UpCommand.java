@@ -89,6 +89,7 @@ public class UpCommand implements Callable<Integer> {
                 PrometheusServer.awaitReady(layout.prometheusPort(), processGroups.get("prometheus"),
                         Duration.ofMinutes(1), Console::say);
             }
+            startConsole();
         } catch (RuntimeException e) {
             Console.error(e.getMessage() + " (logs in " + layout.logs() + ")");
             return 1;
@@ -119,6 +120,10 @@ public class UpCommand implements Callable<Integer> {
                         + " missing): run ./mvnw -DskipTests install, or ./tcc up which builds it");
             }
         }
+        if (!Files.isRegularFile(layout.console().jar(layout.root()))) {
+            throw new IllegalStateException("the console is not built (" + layout.console().jar(layout.root())
+                    + " missing): run ./mvnw -DskipTests install, or ./tcc up which builds it");
+        }
         List<String> taken = new ArrayList<>();
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("Kafka", layout.kafkaPort());
@@ -133,6 +138,8 @@ public class UpCommand implements Callable<Integer> {
         if (prometheus) {
             ports.put("Prometheus", layout.prometheusPort());
         }
+        ports.put("console", layout.console().port());
+        ports.put("console management", layout.console().managementPort());
         ports.forEach((what, port) -> {
             try (ServerSocket ignored = new ServerSocket(port)) {
                 // free
@@ -255,6 +262,19 @@ public class UpCommand implements Callable<Integer> {
         remember("prometheus", starter.start());
     }
 
+    /** The web console, once the services it relays to are up; ready when Keycloak's realm answers it. */
+    private void startConsole() throws IOException, InterruptedException {
+        StackLayout.WebConsole console = layout.console();
+        Console.say("starting the console on port " + console.port());
+        String secret = ConsoleSecret.ensure(layout.home());
+        Starter starter = () -> ServiceLauncher.startConsole(console.jar(layout.root()), console, layout.issuer(),
+                layout.services(), secret, layout.logs().resolve("console.log"), layout.home());
+        starters.put("console", starter);
+        remember("console", starter.start());
+        Console.say("waiting for the console's health checks (" + console.readinessUrl() + ")");
+        Health.awaitUp(console.readinessUrl(), processGroups.get("console"), Duration.ofMinutes(2));
+    }
+
     private void awaitServicesReady() {
         for (StackLayout.Service service : layout.services()) {
             Console.say("waiting for " + service.name() + " health checks (" + service.readinessUrl() + ")");
@@ -266,6 +286,8 @@ public class UpCommand implements Callable<Integer> {
     private void printReady(Duration took) {
         StringBuilder out = new StringBuilder();
         out.append("\nready (").append(took.toSeconds()).append(" s): every health check is UP\n\n");
+        out.append("  console: ").append(layout.console().url())
+                .append("   (open it and sign in as a user below; English, 한국어, 日本語)\n\n");
         for (StackLayout.Service service : layout.services()) {
             out.append(String.format("  %-16s %s   (OpenAPI %s/q/swagger-ui)%n", service.name(), service.url(),
                     service.managementUrl()));
