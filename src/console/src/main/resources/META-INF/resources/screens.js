@@ -6,4 +6,6 @@ export default [
   './board.js',
   './alert.js',
   './room.js',
+  './audit.js',
+  './admin.js',
 ];
