@@ -10,12 +10,36 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.tcc.contracts.Country;
+import org.tcc.contracts.FeedSignature;
+import org.tcc.contracts.Json;
+import org.tcc.contracts.Topics;
+import org.tcc.contracts.events.GeoPoint;
+import org.tcc.contracts.events.TrafficStatus;
+import org.tcc.contracts.events.feed.MissileClass;
+import org.tcc.contracts.events.feed.MissileLaunchReport;
+import org.tcc.stack.feed.SensorSigner;
+import org.tcc.stack.infra.KafkaPrincipal;
+import org.tcc.testsupport.ProjectRoot;
+import org.tcc.testsupport.TestKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.tcc.e2e.browser.Browser;
 import org.tcc.e2e.browser.BrowserSession;
@@ -35,6 +59,14 @@ class ConsoleInTheBrowserTest {
     private static ConsoleStack stack;
     private static Api api;
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final Map<Country, String> LIAISON = Map.of(Country.USA, "us-liaison", Country.KOR, "kr-liaison",
+            Country.JPN, "jp-liaison");
+    private static final List<Country> ALL = List.of(Country.USA, Country.KOR, Country.JPN);
+    /** The three liaison officers' consoles, open side by side from the board test on. */
+    private static final Map<Country, BrowserSession> DESKS = new EnumMap<>(Country.class);
+    /** The fused alert and its consultation, once the liaison tests have them. */
+    private static String fusedAlertId;
+    private static String concludedConsultationId;
 
     @BeforeAll
     static void startTheStack() throws IOException {
@@ -45,6 +77,7 @@ class ConsoleInTheBrowserTest {
 
     @AfterAll
     static void stopTheStack() {
+        DESKS.values().forEach(BrowserSession::close);
         if (stack != null) {
             stack.close();
         }
@@ -104,13 +137,255 @@ class ConsoleInTheBrowserTest {
         assertFalse(session.get("body").toString().contains("eyJ"), "/session carries no token");
     }
 
+    private static BrowserSession desk(Country country) {
+        return DESKS.computeIfAbsent(country, c -> {
+            BrowserSession desk = signedIn(c + " liaison", LIAISON.get(c));
+            desk.await("board-table");
+            return desk;
+        });
+    }
+
+    private static void awaitLive(BrowserSession desk) {
+        desk.until("the live stream connected", d -> "open".equals(desk.await("connection-state")
+                .getAttribute("data-state")));
+    }
+
+    private static By alertRow(String alertId) {
+        return By.cssSelector("[data-testid='alert-row'][data-alert-id='" + alertId + "']");
+    }
+
+    @Test
+    @Order(10)
+    void aFusedMissileAlertArrivesLiveOnTheThreeBoardsAndEachCountryAcknowledgesIt() {
+        for (Country c : ALL) {
+            BrowserSession desk = desk(c);
+            awaitLive(desk);
+            // a mark in the page: still there afterwards means the alert came live, not with a reload
+            desk.script("window.tccSameDocument = 'yes'");
+        }
+        Instant published = Instant.now().minusSeconds(1);
+        GeoPoint site = new GeoPoint(39.03 + Math.random() * 0.1, 125.75);
+        publishFusedLaunch(site, new GeoPoint(40.9, 138.6));
+        fusedAlertId = until("one fused alert of three sensors", () -> fusedAlert(site, published));
+        for (Country c : ALL) {
+            BrowserSession desk = DESKS.get(c);
+            WebElement row = desk.await(alertRow(fusedAlertId), BrowserSession.WAIT);
+            assertEquals("Extreme", row.getAttribute("data-severity"), c + ": " + row.getText());
+            assertEquals("yes", desk.script("return window.tccSameDocument || null"),
+                    c + ": the alert arrived on the open board, without a reload");
+        }
+        BrowserSession jpn = DESKS.get(Country.JPN);
+        jpn.screenshot("board");
+
+        // JPN acknowledges from the board, KOR too, USA from the alert's detail page (with its map)
+        for (Country c : List.of(Country.JPN, Country.KOR)) {
+            BrowserSession desk = DESKS.get(c);
+            desk.await(alertRow(fusedAlertId), BrowserSession.WAIT).findElement(BrowserSession.testId("board-ack"))
+                    .click();
+            desk.until(c + "'s acknowledgement on its board", d -> "true".equals(d.findElement(alertRow(fusedAlertId))
+                    .findElement(BrowserSession.testId("ack-" + c)).getAttribute("data-acknowledged")));
+        }
+        BrowserSession usa = DESKS.get(Country.USA);
+        usa.await(alertRow(fusedAlertId), BrowserSession.WAIT).findElement(BrowserSession.testId("alert-link")).click();
+        usa.await("alert-detail");
+        usa.click("alert-ack");
+        usa.until("all three acknowledgements on the detail page", d -> ALL.stream().allMatch(c -> "true".equals(
+                d.findElement(BrowserSession.testId("ack-row-" + c)).getAttribute("data-acknowledged"))));
+        usa.await("alert-map-panel");
+        usa.screenshot("alert-detail");
+        JsonNode alert = ok(api.get("kr-liaison", stack.url("alert-ingestion") + "/api/v1/alerts/" + fusedAlertId));
+        assertEquals(3, alert.path("acknowledgements").size(), "three countries acknowledged: " + alert);
+    }
+
+    @Test
+    @Order(20)
+    void threeCountriesJoinPositionProposeAndConcludeTheConsultationEachInTheirOwnBrowser() {
+        assertTrue(fusedAlertId != null, "needs the fused alert of the board test");
+        String id = until("the consultation convened for the alert", () -> {
+            JsonNode list = ok(api.get("us-liaison", stack.url("consultation") + "/api/v1/consultations?size=200"));
+            for (JsonNode c : list.has("items") ? list.path("items") : list.path("consultations")) {
+                if (fusedAlertId.equals(c.path("alertId").asText()) || c.path("alertIds").toString()
+                        .contains(fusedAlertId)) {
+                    return c.path("id").asText();
+                }
+            }
+            return null;
+        });
+        for (Country c : ALL) {
+            DESKS.get(c).open(stack.consoleUrl() + "#/consultations/" + id);
+            DESKS.get(c).await("room-phase");
+        }
+        for (Country c : ALL) {
+            act(DESKS.get(c), "join-submit", d -> "true".equals(d.findElement(BrowserSession.testId("participant-" + c))
+                    .getAttribute("data-joined")));
+        }
+        awaitPhase("IN_SESSION");
+        Map<Country, String> positions = Map.of(
+                Country.USA, "Ironclad commitment to allies; ready to coordinate missile defence posture.",
+                Country.KOR, "Condemn the launch; coordinate a UNSC statement.",
+                Country.JPN, "Impact inside our EEZ: coordinate maritime safety notices.");
+        for (Country c : ALL) {
+            BrowserSession desk = DESKS.get(c);
+            desk.type("field-assessment", "ICBM-class launch, impact predicted in Japan's EEZ");
+            desk.type("field-position", positions.get(c));
+            act(desk, "position-submit", d -> d.findElement(BrowserSession.testId("participant-" + c)).getText()
+                    .contains(positions.get(c).substring(0, 20)));
+        }
+        BrowserSession jpn = DESKS.get(Country.JPN);
+        jpn.until("every position in: the proposal form", d -> jpn.present("field-statement"));
+        jpn.type("field-statement", "The United States, the Republic of Korea and Japan strongly condemn the launch.");
+        jpn.type("field-actions", "joint statement at 0900 JST\nshare trajectory data");
+        act(jpn, "proposal-submit", d -> "PROPOSED".equals(d.findElement(BrowserSession.testId("room-phase"))
+                .getAttribute("data-phase")));
+        awaitPhase("PROPOSED");
+        for (Country c : ALL) {
+            act(DESKS.get(c), "approve-submit", d -> !d.findElement(BrowserSession.testId("participant-" + c))
+                    .getAttribute("data-response").isEmpty() || "CONCLUDED".equals(d.findElement(
+                    BrowserSession.testId("room-phase")).getAttribute("data-phase")));
+        }
+        awaitPhase("CONCLUDED");
+        for (Country c : ALL) {
+            assertTrue(DESKS.get(c).await("room-outcome").getText().contains("AGREED"), c + " sees the outcome");
+        }
+        jpn.until("the timeline shows the conclusion", d -> jpn.all("timeline-entry").size() >= 9);
+        jpn.screenshot("consultation-room");
+        assertEquals("CONCLUDED", ok(api.get("kr-liaison", stack.url("consultation") + "/api/v1/consultations/"
+                + id)).path("phase").asText());
+        concludedConsultationId = id;
+    }
+
+    /**
+     * Presses a room's button and waits for its effect; a refusal caused by a concurrent change (another country or
+     * the alert's own events at the same moment) is shown on the form and pressed again, as a person would.
+     */
+    private static void act(BrowserSession desk, String button, java.util.function.Function<
+            org.openqa.selenium.WebDriver, Boolean> done) {
+        for (int attempt = 1; ; attempt++) {
+            desk.click(button);
+            try {
+                desk.until(desk + ": " + button + " took effect", Duration.ofSeconds(15), d -> {
+                    try {
+                        return done.apply(d);
+                    } catch (org.openqa.selenium.NoSuchElementException e) {
+                        return false;
+                    }
+                });
+                return;
+            } catch (AssertionError e) {
+                if (attempt == 3 || !desk.present(button)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void awaitPhase(String phase) {
+        for (Country c : ALL) {
+            DESKS.get(c).until(c + " sees phase " + phase, d -> phase.equals(d.findElement(
+                    BrowserSession.testId("room-phase")).getAttribute("data-phase")));
+        }
+    }
+
+    @Test
+    @Order(30)
+    void anAlertReleasableToKorAndUsaOnlyNeverAppearsInTheJapaneseConsole() {
+        for (Country c : ALL) {
+            desk(c).open(stack.consoleUrl() + "#/board");
+            DESKS.get(c).await("board-table");
+            awaitLive(DESKS.get(c));
+        }
+        Api.Reply raised = api.post("kr-liaison", stack.url("alert-ingestion") + "/api/v1/alerts", Map.of(
+                "type", "MARITIME_INCIDENT", "region", "KOREAN_PENINSULA", "headline",
+                "Unidentified submarine near Baengnyeong Island " + RUN, "severity", "Severe", "urgency", "Immediate",
+                "certainty", "Likely", "releasableTo", List.of("KOR", "USA")));
+        assertEquals(201, raised.status(), raised.body());
+        String id = raised.json().has("id") ? raised.json().path("id").asText() : raised.json().path("alertId").asText();
+        for (Country c : List.of(Country.KOR, Country.USA)) {
+            DESKS.get(c).await(alertRow(id), BrowserSession.WAIT);
+        }
+        BrowserSession jpn = DESKS.get(Country.JPN);
+        sleep(5000); // the USA and KOR consoles had it; Japan's stream had as long and more
+        assertTrue(jpn.driver().findElements(alertRow(id)).isEmpty(), "JPN's board never shows it");
+        assertFalse(jpn.driver().getPageSource().contains("Baengnyeong Island " + RUN), "nor anything of it");
+        jpn.open(stack.consoleUrl() + "#/alerts/" + id);
+        jpn.await("alert-error");
+        assertFalse(jpn.present("alert-headline"), "JPN opening it by id: not found");
+        jpn.open(stack.consoleUrl() + "#/board");
+        jpn.await("board-table");
+        jpn.driver().navigate().refresh();
+        awaitShell(jpn);
+        jpn.await("board-table");
+        sleep(2000);
+        assertTrue(jpn.driver().findElements(alertRow(id)).isEmpty(), "nor after a reload");
+    }
+
+    /** Signed reports of one launch from a USA, a KOR and a JPN sensor, as the sensor gateways publish them. */
+    private static void publishFusedLaunch(GeoPoint site, GeoPoint impact) {
+        SensorSigner signer = SensorSigner.fromJwks(ProjectRoot.dir().resolve(
+                "deploy/sensors/local-sensors.private.jwks.json"));
+        Properties props = TestKafka.client(KafkaPrincipal.DEMO).properties();
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        Map<String, Country> sensors = new java.util.LinkedHashMap<>();
+        sensors.put("us-tpy2-kyogamisaki", Country.USA);
+        sensors.put("kr-greenpine-1", Country.KOR);
+        sensors.put("jp-fps5-sado", Country.JPN);
+        try (KafkaProducer<String, byte[]> feed = new KafkaProducer<>(props)) {
+            double shift = -0.02;
+            for (Map.Entry<String, Country> sensor : sensors.entrySet()) {
+                MissileLaunchReport report = new MissileLaunchReport("console-" + RUN + "-" + UUID.randomUUID(),
+                        sensor.getKey(), sensor.getValue(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                        new GeoPoint(site.lat() + shift, site.lon() - shift), new GeoPoint(impact.lat() + shift,
+                        impact.lon() - shift), 6000.0, 1000.0, 4100, MissileClass.ICBM, 0.9, null,
+                        TrafficStatus.ACTUAL);
+                shift += 0.02;
+                byte[] payload = Json.toBytes(report);
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.FEED_MISSILE_LAUNCH,
+                        report.sensorId(), payload);
+                record.headers().add(FeedSignature.KAFKA_HEADER, signer.sign(report.sensorId(), payload)
+                        .getBytes(StandardCharsets.UTF_8));
+                feed.send(record).get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new AssertionError("cannot publish the sensor reports: " + e, e);
+        }
+    }
+
+    private static String fusedAlert(GeoPoint site, Instant after) {
+        JsonNode list = ok(api.get("jp-liaison", stack.url("alert-ingestion")
+                + "/api/v1/alerts?type=MISSILE_LAUNCH&limit=50"));
+        for (JsonNode a : list.has("items") ? list.path("items") : list.path("alerts")) {
+            JsonNode launch = a.path("launch");
+            if (Math.abs(launch.path("launchPoint").path("lat").asDouble() - site.lat()) < 0.05
+                    && !Instant.parse(a.path("raisedAt").asText()).isBefore(after)
+                    && launch.path("sensors").size() == 3) {
+                return a.has("id") ? a.path("id").asText() : a.path("alertId").asText();
+            }
+        }
+        return null;
+    }
+
+    private static <T> T until(String what, java.util.function.Supplier<T> probe) {
+        long deadline = System.nanoTime() + BrowserSession.WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            sleep(200);
+        }
+        throw new AssertionError("not within " + BrowserSession.WAIT + ": " + what);
+    }
+
     @Test
     @Order(50)
     void theAuditorVerifiesTheChainFiltersOneConsultationReadsItsTimelineAndExportsIt() {
-        String consultationId = consultationOnRecord();
+        // the consultation the three liaison officers concluded, else one convened here through the API
+        String consultationId = concludedConsultationId != null ? concludedConsultationId : consultationOnRecord();
         int entries = items(ok(api.get("auditor", stack.url("consultation") + "/api/v1/audit/consultations/"
                 + consultationId + "?limit=200"))).size();
-        assertTrue(entries >= 3, "convened and joined twice: " + entries);
+        assertTrue(entries >= 3, "at least convened and joined twice: " + entries);
         try (BrowserSession auditor = signedIn("trilateral auditor", "auditor")) {
             auditor.await("audit-log");
             auditor.awaitText("audit-count", text -> !text.isBlank() && !text.contains("…"), "the log's first page");
