@@ -428,6 +428,54 @@ class ConsoleInTheBrowserTest {
         }
     }
 
+    /**
+     * The owner of the database alters one entry behind the service's back: the auditor's screen names that entry
+     * as the one that breaks the chain, in words; put back, the chain verifies intact again.
+     */
+    @Test
+    @Order(55)
+    void anEntryAlteredInTheDatabaseIsNamedAsTheOneThatBreaksTheChain() throws Exception {
+        long target;
+        String original;
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(
+                org.tcc.testsupport.TestPostgres.jdbcUrl("consultation"), "postgres", "postgres");
+             java.sql.Statement s = db.createStatement()) {
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT seq, subject FROM audit_entry WHERE subject IS NOT NULL"
+                    + " ORDER BY seq DESC LIMIT 1")) {
+                assertTrue(rs.next(), "an entry to alter");
+                target = rs.getLong(1);
+                original = rs.getString(2);
+            }
+            try (BrowserSession auditor = signedIn("trilateral auditor", "auditor")) {
+                try {
+                    s.execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update_delete");
+                    s.executeUpdate("UPDATE audit_entry SET subject = 'mallory' WHERE seq = " + target);
+                    s.execute("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update_delete");
+                    verifyUntilAVerdict(auditor);
+                    WebElement verdict = auditor.await("audit-verify-result");
+                    assertEquals("broken", verdict.getAttribute("data-state"), verdict.getText());
+                    WebElement broken = auditor.await("audit-first-broken");
+                    assertEquals(String.valueOf(target), broken.getAttribute("data-seq"), broken.getText());
+                    assertTrue(broken.getText().contains("no. " + target) && broken.getText().contains("hash mismatch"),
+                            broken.getText());
+                    auditor.screenshot("audit-verify-broken");
+                } finally {
+                    s.execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update_delete");
+                    try (java.sql.PreparedStatement restore = db.prepareStatement(
+                            "UPDATE audit_entry SET subject = ? WHERE seq = ?")) {
+                        restore.setString(1, original);
+                        restore.setLong(2, target);
+                        restore.executeUpdate();
+                    }
+                    s.execute("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update_delete");
+                }
+                verifyUntilAVerdict(auditor);
+                assertEquals("intact", auditor.await("audit-verify-result").getAttribute("data-state"),
+                        "put back, the chain verifies again");
+            }
+        }
+    }
+
     /** Verification needs the signed checkpoints from Kafka; right after start-up it may answer 503 once. */
     private static void verifyUntilAVerdict(BrowserSession auditor) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
