@@ -154,7 +154,8 @@ function hasFilter(f) {
 
 function row(e, ctx) {
   const { t } = ctx;
-  return h('tr', { testid: 'audit-entry', dataset: { seq: String(e.seq), action: e.action, country: e.country || '' } },
+  return h('tr', { testid: 'audit-entry', dataset: { seq: String(e.seq), action: e.action, country: e.country || '',
+    consultationId: e.consultationId || '' } },
     h('td', { class: 'num' }, '#' + e.seq),
     h('td', { class: 'when' }, h('time', { datetime: e.at }, formatTime(e.at))),
     h('td', {}, e.country || t('audit.service')),

@@ -399,9 +399,8 @@ class ConsoleInTheBrowserTest {
             auditor.type("audit-filter-consultation", consultationId).click("audit-filter-apply");
             auditor.until("only the consultation's entries", d -> {
                 List<WebElement> rows = auditor.all("audit-entry");
-                return rows.size() == entries && rows.stream().allMatch(r -> r.findElement(
-                        BrowserSession.testId("audit-entry-consultation")).getAttribute("title")
-                        .equals(consultationId));
+                return rows.size() == entries && rows.stream().allMatch(r -> consultationId.equals(
+                        r.getAttribute("data-consultation-id")));
             });
             assertTrue(auditor.currentUrl().contains("consultationId=" + consultationId), "the filter is in the URL");
 
