@@ -180,13 +180,19 @@ class ConsoleInTheBrowserTest {
         // JPN acknowledges from the board, KOR too, USA from the alert's detail page (with its map)
         for (Country c : List.of(Country.JPN, Country.KOR)) {
             BrowserSession desk = DESKS.get(c);
-            desk.await(alertRow(fusedAlertId), BrowserSession.WAIT).findElement(BrowserSession.testId("board-ack"))
-                    .click();
+            // the live board re-renders a row when another version arrives: find and click within one retried step
+            desk.until(c + " clicks acknowledge on its board", d -> {
+                d.findElement(alertRow(fusedAlertId)).findElement(BrowserSession.testId("board-ack")).click();
+                return true;
+            });
             desk.until(c + "'s acknowledgement on its board", d -> "true".equals(d.findElement(alertRow(fusedAlertId))
                     .findElement(BrowserSession.testId("ack-" + c)).getAttribute("data-acknowledged")));
         }
         BrowserSession usa = DESKS.get(Country.USA);
-        usa.await(alertRow(fusedAlertId), BrowserSession.WAIT).findElement(BrowserSession.testId("alert-link")).click();
+        usa.until("USA opens the alert from its board", d -> {
+            d.findElement(alertRow(fusedAlertId)).findElement(BrowserSession.testId("alert-link")).click();
+            return true;
+        });
         usa.await("alert-detail");
         usa.click("alert-ack");
         usa.until("all three acknowledgements on the detail page", d -> ALL.stream().allMatch(c -> "true".equals(

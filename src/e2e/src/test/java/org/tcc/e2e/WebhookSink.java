@@ -63,7 +63,7 @@ final class WebhookSink implements AutoCloseable {
             throw new AssertionError("recipients of " + country + ": HTTP " + list.statusCode() + " " + list.body());
         }
         JsonNode recipient = null;
-        for (JsonNode r : JSON.readTree(list.body())) {
+        for (JsonNode r : JSON.readTree(list.body()).path("items")) {
             if (name.equals(r.path("name").asText())) {
                 recipient = r;
             }
