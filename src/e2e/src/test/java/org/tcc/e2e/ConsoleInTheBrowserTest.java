@@ -109,7 +109,7 @@ class ConsoleInTheBrowserTest {
             liaison.signInAtKeycloak("jp-liaison");
             awaitShell(liaison);
             assertTrue(liaison.currentUrl().startsWith(stack.consoleUrl()), liaison.currentUrl());
-            assertEquals("JPN", liaison.await("session-user").getAttribute("data-country"));
+            assertEquals("JPN", liaison.attribute("session-user", "data-country"));
             assertTrue(liaison.present("nav-board"), "a liaison has the board");
             assertFalse(liaison.present("nav-audit") || liaison.present("nav-admin"), "and neither audit nor admin");
             assertNoTokenInThePage(liaison);
@@ -117,13 +117,13 @@ class ConsoleInTheBrowserTest {
         try (BrowserSession auditor = signedIn("auditor", "us-auditor")) {
             assertTrue(auditor.present("nav-audit"));
             assertFalse(auditor.present("nav-board") || auditor.present("nav-admin"));
-            assertEquals("audit", auditor.await("screen").getAttribute("data-screen"), "the auditor lands on the log");
+            assertEquals("audit", auditor.attribute("screen", "data-screen"), "the auditor lands on the log");
             assertNoTokenInThePage(auditor);
         }
         try (BrowserSession admin = signedIn("admin", "kr-admin")) {
             assertTrue(admin.present("nav-admin"));
             assertFalse(admin.present("nav-board") || admin.present("nav-audit"));
-            assertEquals("admin", admin.await("screen").getAttribute("data-screen"));
+            assertEquals("admin", admin.attribute("screen", "data-screen"));
             assertNoTokenInThePage(admin);
         }
     }
@@ -146,8 +146,8 @@ class ConsoleInTheBrowserTest {
     }
 
     private static void awaitLive(BrowserSession desk) {
-        desk.until("the live stream connected", d -> "open".equals(desk.await("connection-state")
-                .getAttribute("data-state")));
+        desk.until("the live stream connected", d -> "open".equals(d.findElement(BrowserSession.testId(
+                "connection-state")).getAttribute("data-state")));
     }
 
     private static By alertRow(String alertId) {
@@ -169,8 +169,9 @@ class ConsoleInTheBrowserTest {
         fusedAlertId = until("one fused alert of three sensors", () -> fusedAlert(site, published));
         for (Country c : ALL) {
             BrowserSession desk = DESKS.get(c);
-            WebElement row = desk.await(alertRow(fusedAlertId), BrowserSession.WAIT);
-            assertEquals("Extreme", row.getAttribute("data-severity"), c + ": " + row.getText());
+            desk.await(alertRow(fusedAlertId), BrowserSession.WAIT);
+            assertEquals("Extreme", desk.attribute(alertRow(fusedAlertId), "data-severity"), c + ": "
+                    + desk.text(alertRow(fusedAlertId)));
             assertEquals("yes", desk.script("return window.tccSameDocument || null"),
                     c + ": the alert arrived on the open board, without a reload");
         }
@@ -180,19 +181,12 @@ class ConsoleInTheBrowserTest {
         // JPN acknowledges from the board, KOR too, USA from the alert's detail page (with its map)
         for (Country c : List.of(Country.JPN, Country.KOR)) {
             BrowserSession desk = DESKS.get(c);
-            // the live board re-renders a row when another version arrives: find and click within one retried step
-            desk.until(c + " clicks acknowledge on its board", d -> {
-                d.findElement(alertRow(fusedAlertId)).findElement(BrowserSession.testId("board-ack")).click();
-                return true;
-            });
+            desk.click(alertRow(fusedAlertId), "board-ack");
             desk.until(c + "'s acknowledgement on its board", d -> "true".equals(d.findElement(alertRow(fusedAlertId))
                     .findElement(BrowserSession.testId("ack-" + c)).getAttribute("data-acknowledged")));
         }
         BrowserSession usa = DESKS.get(Country.USA);
-        usa.until("USA opens the alert from its board", d -> {
-            d.findElement(alertRow(fusedAlertId)).findElement(BrowserSession.testId("alert-link")).click();
-            return true;
-        });
+        usa.click(alertRow(fusedAlertId), "alert-link");
         usa.await("alert-detail");
         usa.click("alert-ack");
         usa.until("all three acknowledgements on the detail page", d -> ALL.stream().allMatch(c -> "true".equals(
@@ -251,7 +245,7 @@ class ConsoleInTheBrowserTest {
         }
         awaitPhase("CONCLUDED");
         for (Country c : ALL) {
-            assertTrue(DESKS.get(c).await("room-outcome").getText().contains("AGREED"), c + " sees the outcome");
+            assertTrue(DESKS.get(c).text("room-outcome").contains("AGREED"), c + " sees the outcome");
         }
         jpn.until("the timeline shows the conclusion", d -> jpn.all("timeline-entry").size() >= 9);
         jpn.screenshot("consultation-room");
@@ -269,13 +263,7 @@ class ConsoleInTheBrowserTest {
         for (int attempt = 1; ; attempt++) {
             desk.click(button);
             try {
-                desk.until(desk + ": " + button + " took effect", Duration.ofSeconds(15), d -> {
-                    try {
-                        return done.apply(d);
-                    } catch (org.openqa.selenium.NoSuchElementException e) {
-                        return false;
-                    }
-                });
+                desk.until(desk + ": " + button + " took effect", Duration.ofSeconds(15), done);
                 return;
             } catch (AssertionError e) {
                 if (attempt == 3 || !desk.present(button)) {
@@ -300,19 +288,20 @@ class ConsoleInTheBrowserTest {
             DESKS.get(c).await("board-table");
             awaitLive(DESKS.get(c));
         }
-        Api.Reply raised = api.post("kr-liaison", stack.url("alert-ingestion") + "/api/v1/alerts", Map.of(
-                "type", "MARITIME_INCIDENT", "region", "KOREAN_PENINSULA", "headline",
-                "Unidentified submarine near Baengnyeong Island " + RUN, "severity", "Severe", "urgency", "Immediate",
-                "certainty", "Likely", "releasableTo", List.of("KOR", "USA")));
-        assertEquals(201, raised.status(), raised.body());
-        String id = raised.json().has("id") ? raised.json().path("id").asText() : raised.json().path("alertId").asText();
+        String id = raise("kr-liaison", "Unidentified submarine near Baengnyeong Island " + RUN, "Severe",
+                List.of("KOR", "USA"));
         for (Country c : List.of(Country.KOR, Country.USA)) {
             DESKS.get(c).await(alertRow(id), BrowserSession.WAIT);
         }
+        // a second alert, raised once the first was on the KOR and USA boards and releasable to all three: when it
+        // is on JPN's board, JPN's stream has had the first for longer than the other two needed
+        String after = raise("kr-liaison", "Fishing vessel adrift west of Baengnyeong Island " + RUN, "Moderate",
+                List.of("KOR", "USA", "JPN"));
         BrowserSession jpn = DESKS.get(Country.JPN);
-        sleep(5000); // the USA and KOR consoles had it; Japan's stream had as long and more
-        assertTrue(jpn.driver().findElements(alertRow(id)).isEmpty(), "JPN's board never shows it");
-        assertFalse(jpn.driver().getPageSource().contains("Baengnyeong Island " + RUN), "nor anything of it");
+        jpn.await(alertRow(after), BrowserSession.WAIT);
+        assertFalse(jpn.present(alertRow(id)), "JPN's board never shows it");
+        assertFalse(jpn.driver().getPageSource().contains("Unidentified submarine near Baengnyeong Island " + RUN),
+                "nor anything of it");
         jpn.open(stack.consoleUrl() + "#/alerts/" + id);
         jpn.await("alert-error");
         assertFalse(jpn.present("alert-headline"), "JPN opening it by id: not found");
@@ -320,9 +309,17 @@ class ConsoleInTheBrowserTest {
         jpn.await("board-table");
         jpn.driver().navigate().refresh();
         awaitShell(jpn);
-        jpn.await("board-table");
-        sleep(2000);
-        assertTrue(jpn.driver().findElements(alertRow(id)).isEmpty(), "nor after a reload");
+        jpn.await(alertRow(after), BrowserSession.WAIT); // the board's first page is drawn
+        assertFalse(jpn.present(alertRow(id)), "nor after a reload");
+    }
+
+    /** Raises an alert as a liaison officer through the API; its id. */
+    private static String raise(String liaison, String headline, String severity, List<String> releasableTo) {
+        Api.Reply raised = api.post(liaison, stack.url("alert-ingestion") + "/api/v1/alerts", Map.of(
+                "type", "MARITIME_INCIDENT", "region", "KOREAN_PENINSULA", "headline", headline,
+                "severity", severity, "urgency", "Immediate", "certainty", "Likely", "releasableTo", releasableTo));
+        assertEquals(201, raised.status(), raised.body());
+        return raised.json().path("id").asText();
     }
 
     /** Signed reports of one launch from a USA, a KOR and a JPN sensor, as the sensor gateways publish them. */
@@ -396,9 +393,9 @@ class ConsoleInTheBrowserTest {
             auditor.await("audit-log");
             auditor.awaitText("audit-count", text -> !text.isBlank() && !text.contains("…"), "the log's first page");
             verifyUntilAVerdict(auditor);
-            WebElement verdict = auditor.await("audit-verify-result");
-            assertEquals("intact", verdict.getAttribute("data-state"), verdict.getText());
-            assertTrue(auditor.await("audit-verdict").getText().contains("intact"), verdict.getText());
+            assertEquals("intact", auditor.attribute("audit-verify-result", "data-state"),
+                    auditor.text("audit-verify-result"));
+            assertTrue(auditor.text("audit-verdict").contains("intact"), auditor.text("audit-verdict"));
             assertTrue(auditor.present("audit-unanchored"), "what is not yet anchored is said");
             auditor.screenshot("audit-log");
 
@@ -410,7 +407,7 @@ class ConsoleInTheBrowserTest {
             });
             assertTrue(auditor.currentUrl().contains("consultationId=" + consultationId), "the filter is in the URL");
 
-            String jsonl = auditor.await("audit-export-jsonl").getAttribute("href");
+            String jsonl = auditor.attribute("audit-export-jsonl", "href");
             assertTrue(jsonl.contains("consultationId=" + consultationId), jsonl);
             Map<String, Object> export = auditor.fetch(jsonl);
             assertEquals(200L, ((Number) export.get("status")).longValue(), String.valueOf(export.get("body")));
@@ -419,15 +416,15 @@ class ConsoleInTheBrowserTest {
             List<String> lines = export.get("body").toString().lines().filter(l -> !l.isBlank()).toList();
             assertEquals(entries, lines.size(), "the JSON Lines export has every entry of the consultation");
             assertTrue(lines.stream().allMatch(l -> l.contains(consultationId)));
-            Map<String, Object> csv = auditor.fetch(auditor.await("audit-export-csv").getAttribute("href"));
+            Map<String, Object> csv = auditor.fetch(auditor.attribute("audit-export-csv", "href"));
             assertEquals(200L, ((Number) csv.get("status")).longValue());
             assertTrue(String.valueOf(csv.get("contentType")).startsWith("text/csv"), csv.get("contentType") + "");
             assertEquals(entries + 1, csv.get("body").toString().lines().filter(l -> !l.isBlank()).count(),
                     "a header line and one line per entry");
 
-            auditor.all("audit-entry-consultation").get(0).click();
+            auditor.click("audit-entry-consultation");
             auditor.until("the consultation's timeline", d -> auditor.all("audit-timeline-entry").size() == entries);
-            assertEquals(consultationId, auditor.await("audit-timeline-id").getText());
+            assertEquals(consultationId, auditor.text("audit-timeline-id"));
             auditor.awaitText("audit-timeline-summary", s -> s.contains(String.valueOf(entries)), "the summary");
             auditor.screenshot("audit-timeline");
         }
@@ -457,12 +454,11 @@ class ConsoleInTheBrowserTest {
                     s.executeUpdate("UPDATE audit_entry SET subject = 'mallory' WHERE seq = " + target);
                     s.execute("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update_delete");
                     verifyUntilAVerdict(auditor);
-                    WebElement verdict = auditor.await("audit-verify-result");
-                    assertEquals("broken", verdict.getAttribute("data-state"), verdict.getText());
-                    WebElement broken = auditor.await("audit-first-broken");
-                    assertEquals(String.valueOf(target), broken.getAttribute("data-seq"), broken.getText());
-                    assertTrue(broken.getText().contains("no. " + target) && broken.getText().contains("hash mismatch"),
-                            broken.getText());
+                    assertEquals("broken", auditor.attribute("audit-verify-result", "data-state"),
+                            auditor.text("audit-verify-result"));
+                    String broken = auditor.text("audit-first-broken");
+                    assertEquals(String.valueOf(target), auditor.attribute("audit-first-broken", "data-seq"), broken);
+                    assertTrue(broken.contains("no. " + target) && broken.contains("hash mismatch"), broken);
                     auditor.screenshot("audit-verify-broken");
                 } finally {
                     s.execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update_delete");
@@ -475,7 +471,7 @@ class ConsoleInTheBrowserTest {
                     s.execute("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update_delete");
                 }
                 verifyUntilAVerdict(auditor);
-                assertEquals("intact", auditor.await("audit-verify-result").getAttribute("data-state"),
+                assertEquals("intact", auditor.attribute("audit-verify-result", "data-state"),
                         "put back, the chain verifies again");
             }
         }
@@ -487,7 +483,7 @@ class ConsoleInTheBrowserTest {
         while (true) {
             auditor.click("audit-verify");
             String state = auditor.until("a verification result", d -> {
-                String s = auditor.await("audit-verify-result").getAttribute("data-state");
+                String s = d.findElement(BrowserSession.testId("audit-verify-result")).getAttribute("data-state");
                 return "running".equals(s) ? null : s;
             });
             if (!"unavailable".equals(state) || System.nanoTime() > deadline) {
@@ -519,8 +515,9 @@ class ConsoleInTheBrowserTest {
         try (BrowserSession admin = signedIn("JPN admin", "jp-admin")) {
             admin.await("admin-recipients");
             admin.until("JPN's seeded recipients", d -> admin.all("admin-recipient").size() >= 3);
-            assertTrue(admin.all("admin-recipient").stream().allMatch(r -> r.getAttribute("data-name")
-                    .startsWith("jp-")), "only JPN's directory");
+            assertTrue(admin.until("the directory's names", d -> d.findElements(BrowserSession.testId(
+                    "admin-recipient")).stream().map(r -> r.getAttribute("data-name")).toList()).stream()
+                    .allMatch(n -> n.startsWith("jp-")), "only JPN's directory");
             assertTrue(admin.present("admin-country-fixed") && !admin.present("admin-country"),
                     "a country's admin cannot choose another country");
             admin.screenshot("admin-directory");
@@ -529,36 +526,39 @@ class ConsoleInTheBrowserTest {
             admin.type("admin-field-name", name).type("admin-field-email", "not-an-address");
             admin.select("admin-field-chainStep", "DUTY_OFFICER");
             admin.click("admin-save");
-            WebElement emailError = admin.await("admin-error-email");
-            assertFalse(emailError.getText().isBlank());
-            assertEquals("true", admin.await("admin-field-email").getAttribute("aria-invalid"));
-            assertEquals("admin-error-email", admin.await("admin-field-email").getAttribute("aria-describedby"),
+            admin.await("admin-error-email");
+            assertFalse(admin.text("admin-error-email").isBlank());
+            assertEquals("true", admin.attribute("admin-field-email", "aria-invalid"));
+            assertEquals("admin-error-email", admin.attribute("admin-field-email", "aria-describedby"),
                     "the message is tied to its field");
             admin.screenshot("admin-field-errors");
 
             admin.type("admin-field-email", name + "@tcc.local").click("admin-save");
-            WebElement row = rowOf(admin, name);
-            assertEquals("DUTY_OFFICER", row.getAttribute("data-step"));
-            String id = row.getAttribute("data-id");
+            admin.await(recipientRow(name), BrowserSession.WAIT);
+            assertEquals("DUTY_OFFICER", admin.attribute(recipientRow(name), "data-step"));
+            String id = admin.attribute(recipientRow(name), "data-id");
             JsonNode stored = ok(api.get("jp-admin", stack.url("notification") + "/api/v1/recipients/" + id));
             assertEquals(name + "@tcc.local", stored.path("email").asText());
 
-            row.findElement(BrowserSession.testId("admin-recipient-edit")).click();
-            admin.until("the recipient's form filled", d -> name.equals(admin.await("admin-field-name")
-                    .getAttribute("value")));
+            admin.click(recipientRow(name), "admin-recipient-edit");
+            admin.until("the recipient's form filled", d -> name.equals(d.findElement(BrowserSession.testId(
+                    "admin-field-name")).getAttribute("value")));
             admin.select("admin-field-chainStep", "SENIOR_OFFICIAL").click("admin-save");
             admin.until("moved to the senior officials", d -> "SENIOR_OFFICIAL".equals(
-                    rowOf(admin, name).getAttribute("data-step")));
+                    d.findElement(recipientRow(name)).getAttribute("data-step")));
 
             admin.click("admin-tab-chains");
-            admin.until("the three steps of JPN's chain", d -> admin.all("admin-chain-step").size() == 3);
-            WebElement senior = admin.all("admin-chain-step").get(2);
-            assertEquals("SENIOR_OFFICIAL", senior.getAttribute("data-step"));
-            assertTrue(senior.getText().contains(name), senior.getText());
+            List<String> senior = admin.until("the three steps of JPN's chain", d -> {
+                List<WebElement> steps = d.findElements(BrowserSession.testId("admin-chain-step"));
+                return steps.size() == 3 ? List.of(steps.get(2).getAttribute("data-step"), steps.get(2).getText())
+                        : null;
+            });
+            assertEquals("SENIOR_OFFICIAL", senior.get(0));
+            assertTrue(senior.get(1).contains(name), senior.get(1));
             admin.screenshot("admin-chains");
 
             admin.click("admin-tab-directory");
-            rowOf(admin, name).findElement(BrowserSession.testId("admin-deactivate")).click();
+            admin.click(recipientRow(name), "admin-deactivate");
             admin.click("admin-deactivate-confirm");
             admin.until("deactivated and out of the list", d -> admin.all("admin-recipient").stream()
                     .noneMatch(r -> name.equals(r.getAttribute("data-name"))));
@@ -574,16 +574,15 @@ class ConsoleInTheBrowserTest {
         }
     }
 
-    private static WebElement rowOf(BrowserSession desk, String name) {
-        return desk.until("the directory row of " + name, d -> desk.all("admin-recipient").stream()
-                .filter(r -> name.equals(r.getAttribute("data-name"))).findFirst().orElse(null));
+    private static By recipientRow(String name) {
+        return By.cssSelector("[data-testid='admin-recipient'][data-name='" + name + "']");
     }
 
     @Test
     @Order(90)
     void theLanguageSwitchesAndIsRememberedAfterAReload() {
         try (BrowserSession auditor = signedIn("JPN auditor", "jp-auditor")) {
-            String english = auditor.await("nav-audit").getText();
+            String english = auditor.text("nav-audit");
             assertEquals("Audit log", english);
             auditor.select("language-switch", "ko");
             auditor.awaitText("nav-audit", "감사 로그"::equals, "the navigation in Korean");
@@ -592,7 +591,7 @@ class ConsoleInTheBrowserTest {
             auditor.screenshot("audit-log-ko");
             auditor.driver().navigate().refresh();
             awaitShell(auditor);
-            assertEquals("감사 로그", auditor.await("nav-audit").getText(), "remembered after a reload");
+            assertEquals("감사 로그", auditor.text("nav-audit"), "remembered after a reload");
             assertEquals("ko", auditor.script("return document.documentElement.lang"));
             auditor.select("language-switch", "ja");
             auditor.awaitText("audit-verify", "チェーンを検証"::equals, "the screen in Japanese");
@@ -600,7 +599,7 @@ class ConsoleInTheBrowserTest {
             auditor.screenshot("audit-log-ja");
             auditor.driver().navigate().refresh();
             awaitShell(auditor);
-            assertEquals("監査ログ", auditor.await("nav-audit").getText());
+            assertEquals("監査ログ", auditor.text("nav-audit"));
             auditor.select("language-switch", "en");
             auditor.awaitText("nav-audit", english::equals, "back in English");
         }

@@ -11,11 +11,15 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NotFoundException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.bidi.browsingcontext.BrowsingContext;
+import org.openqa.selenium.support.pagefactory.ByChained;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tcc.testsupport.ProjectRoot;
@@ -73,7 +77,12 @@ public final class BrowserSession implements AutoCloseable {
         return By.cssSelector("[data-testid='" + id + "']");
     }
 
-    /** The visible element with this {@code data-testid}, waiting for it up to {@link #WAIT}. */
+    /**
+     * The visible element with this {@code data-testid}, waiting for it up to {@link #WAIT}. The console re-renders
+     * live regions (a board row when the next version of its alert arrives, the room when another country acts), so
+     * an element found once may be replaced a moment later: read it with {@link #text}/{@link #attribute} and act on
+     * it with {@link #click}/{@link #type}/{@link #select}, which find it again on every try, rather than keeping it.
+     */
     public WebElement await(String id) {
         return await(testId(id), WAIT);
     }
@@ -91,6 +100,11 @@ public final class BrowserSession implements AutoCloseable {
         return until(what, WAIT, condition);
     }
 
+    /**
+     * Waits until {@code condition} holds. A try that meets an element the page has just replaced or not yet drawn
+     * ({@link StaleElementReferenceException}, {@link NotFoundException}) or one not yet clickable
+     * ({@link ElementNotInteractableException}) counts as "not yet" and is tried again.
+     */
     public <T> T until(String what, Duration timeout, Function<WebDriver, T> condition) {
         try {
             return waiting(timeout).until(condition);
@@ -100,14 +114,31 @@ public final class BrowserSession implements AutoCloseable {
         }
     }
 
+    /** The text of the visible element {@code by}, read from the element as it is now. */
+    public String text(By by) {
+        return until("the text of " + by, d -> visible(d, by).getText());
+    }
+
+    public String text(String id) {
+        return text(testId(id));
+    }
+
+    /** An attribute of the visible element {@code by} as it is now ({@code ""} when it has none). */
+    public String attribute(By by, String attribute) {
+        return until(attribute + " of " + by, d -> {
+            String value = visible(d, by).getAttribute(attribute);
+            return value == null ? "" : value;
+        });
+    }
+
+    public String attribute(String id, String attribute) {
+        return attribute(testId(id), attribute);
+    }
+
     /** Waits until the element's text satisfies {@code test}; returns the text. */
     public String awaitText(String id, Predicate<String> test, String what) {
         return until(what, d -> {
-            List<WebElement> found = d.findElements(testId(id));
-            if (found.isEmpty()) {
-                return null;
-            }
-            String text = found.get(0).getText();
+            String text = d.findElement(testId(id)).getText();
             return test.test(text) ? text : null;
         });
     }
@@ -120,25 +151,58 @@ public final class BrowserSession implements AutoCloseable {
         return !all(id).isEmpty();
     }
 
-    public BrowserSession click(String id) {
-        WebElement element = await(id);
-        waiting(WAIT).until(ExpectedConditions.elementToBeClickable(element));
-        element.click();
+    public boolean present(By by) {
+        return !driver().findElements(by).isEmpty();
+    }
+
+    /** Clicks the visible, enabled element {@code by}, finding it again if the page replaced it meanwhile. */
+    public BrowserSession click(By by) {
+        until("click " + by, d -> {
+            WebElement element = visible(d, by);
+            if (!element.isEnabled()) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
         return this;
+    }
+
+    public BrowserSession click(String id) {
+        return click(testId(id));
+    }
+
+    /** Clicks the control {@code id} inside the element {@code container} (a row's button, say). */
+    public BrowserSession click(By container, String id) {
+        return click(new ByChained(container, testId(id)));
     }
 
     /** Clears the field and types {@code text} into it, as a person at the keyboard would. */
     public BrowserSession type(String id, String text) {
-        WebElement field = await(id);
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        field.sendKeys(text);
+        until("type into " + id, d -> {
+            WebElement field = visible(d, testId(id));
+            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+            field.sendKeys(text);
+            return true;
+        });
         return this;
     }
 
     /** Chooses the option with this value in a {@code <select>}. */
     public BrowserSession select(String id, String value) {
-        new org.openqa.selenium.support.ui.Select(await(id)).selectByValue(value);
+        until("choose " + value + " in " + id, d -> {
+            new org.openqa.selenium.support.ui.Select(visible(d, testId(id))).selectByValue(value);
+            return true;
+        });
         return this;
+    }
+
+    private static WebElement visible(WebDriver driver, By by) {
+        WebElement element = driver.findElement(by);
+        if (!element.isDisplayed()) {
+            throw new ElementNotInteractableException(by + " is not displayed");
+        }
+        return element;
     }
 
     public Object script(String js, Object... args) {
@@ -183,12 +247,22 @@ public final class BrowserSession implements AutoCloseable {
         return Base64.getDecoder().decode(window.captureScreenshot());
     }
 
-    /** Saves the screen as {@code docs/console/<screen>.png}, the picture docs/console.md shows. */
+    /**
+     * Where {@link #screenshot} saves: {@code src/e2e/target/screenshots/} unless {@code -Dtcc.screenshots=<dir>} or
+     * {@code TCC_SCREENSHOTS=<dir>} (relative to the project) says otherwise. docs/console.md's pictures are
+     * refreshed with {@code TCC_SCREENSHOTS=docs/console}; an ordinary test run never rewrites them.
+     */
+    public static Path screenshotDir() {
+        String dir = System.getProperty("tcc.screenshots", System.getenv("TCC_SCREENSHOTS"));
+        return ProjectRoot.dir().resolve(dir == null || dir.isBlank() ? "src/e2e/target/screenshots" : dir);
+    }
+
+    /** Saves the screen as {@code <screenshotDir>/<screen>.png} (docs/console.md shows them). */
     public Path screenshot(String screen) {
         if (!screen.matches("[a-z0-9-]+")) {
             throw new IllegalArgumentException("screen names are lowercase words with dashes: " + screen);
         }
-        return write(ProjectRoot.dir().resolve("docs/console").resolve(screen + ".png"), screenshotPng());
+        return write(screenshotDir().resolve(screen + ".png"), screenshotPng());
     }
 
     /** A screenshot and the page's HTML under {@code src/e2e/target/browser-evidence/} (on a failure). */
@@ -222,7 +296,8 @@ public final class BrowserSession implements AutoCloseable {
 
     private WebDriverWait waiting(Duration timeout) {
         WebDriverWait wait = new WebDriverWait(driver(), timeout, Duration.ofMillis(100));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoreAll(List.of(StaleElementReferenceException.class, NotFoundException.class,
+                ElementNotInteractableException.class));
         return wait;
     }
 
