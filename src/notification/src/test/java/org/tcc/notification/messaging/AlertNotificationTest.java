@@ -157,7 +157,8 @@ class AlertNotificationTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> liaisonMails(alertId).size() == 2);
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> liaisonMails(alertId).size() == 2);
             List<TestMailServer.Received> mails = liaisonMails(alertId);
-            assertTrue(mails.get(1).text().contains("Extreme"), mails.get(1).text());
+            // the JPN liaison reads Japanese: Extreme is 極めて重大
+            assertTrue(mails.get(1).text().contains("深刻度: 極めて重大"), mails.get(1).text());
             List<Map<String, Object>> log = Directory.deliveriesOfAlert(alertId).stream()
                     .filter(d -> "jp-liaison".equals(d.get("recipient"))).toList();
             assertEquals(2, log.size());

@@ -101,7 +101,7 @@ class NoticeLanguagesTest {
             for (TestMailServer.Received m : List.of(us, kr, jp)) {
                 String text = m.text().replace("\r\n", "\n");
                 assertTrue(text.contains(headline + "\n"), text);
-                assertTrue(text.contains("\n" + DESCRIPTION + "\n"), text);
+                assertTrue(text.contains("\n\n" + DESCRIPTION), text);
                 assertTrue(text.contains(AREA), text);
                 assertTrue(text.contains(alertId), text);
                 // MIME: a UTF-8 text body, an RFC 2047-encoded subject where it is not ASCII
