@@ -56,6 +56,22 @@ public final class Directory {
                 .put("/api/v1/recipients/" + r.get("id")).then().statusCode(200);
     }
 
+    /** Sets the language {@code name} reads notices in (keeps everything else, the webhook secret included). */
+    public static void setLanguage(String country, String name, String language) {
+        Map<String, Object> r = recipient(country, name);
+        Map<String, Object> body = new HashMap<>();
+        body.put("country", country);
+        body.put("name", name);
+        body.put("chainStep", r.get("chainStep"));
+        body.put("email", r.get("email"));
+        body.put("stream", r.get("stream"));
+        body.put("active", r.get("active"));
+        body.put("webhookUrl", r.get("webhookUrl"));
+        body.put("language", language);
+        given().auth().oauth2(Tokens.user("admin")).contentType(ContentType.JSON).body(body)
+                .put("/api/v1/recipients/" + r.get("id")).then().statusCode(200);
+    }
+
     public static void clearWebhooks() {
         for (String[] liaison : new String[][] {{"USA", "us-liaison"}, {"KOR", "kr-liaison"}, {"JPN", "jp-liaison"}}) {
             setWebhook(liaison[0], liaison[1], null, null);

@@ -1,13 +1,24 @@
 package org.tcc.notification.domain;
 
+import java.util.List;
 import org.tcc.contracts.events.TrafficStatus;
 
 /**
- * What a recipient is told, the same on every channel: a title (the e-mail subject) and a text. Exercise and test
- * traffic is labelled in the title ("[EXERCISE] ...", "[TEST] ...") and in the text, and {@code trafficStatus} is
- * carried in every payload.
+ * What a recipient is told, before it is put into a language: a title (the e-mail subject) and the lines of the text,
+ * as {@link Message}s. {@link NoticeRenderer} writes it in each recipient's language. Exercise and test traffic is
+ * labelled in the title and opens the text with a disclaimer in every language, and {@code trafficStatus} (with the
+ * language-independent {@link #label}) is carried in every payload.
  */
-public record Notice(Kind kind, TrafficStatus trafficStatus, String title, String text) {
+public record Notice(Kind kind, TrafficStatus trafficStatus, Message title, List<Message> lines) {
+
+    public Notice {
+        lines = List.copyOf(lines);
+    }
+
+    /** A notice whose title and text read the same in every language (tests, system notices). */
+    public static Notice verbatim(Kind kind, TrafficStatus trafficStatus, String title, String text) {
+        return new Notice(kind, trafficStatus, Message.verbatim(title), List.of(Message.verbatim(text)));
+    }
 
     /** What the notification is about. */
     public enum Kind {
@@ -21,20 +32,13 @@ public record Notice(Kind kind, TrafficStatus trafficStatus, String title, Strin
         CONSULTATION_ESCALATED
     }
 
-    /** "[EXERCISE]", "[TEST]" or empty for real traffic. */
+    /** "[EXERCISE]", "[TEST]" or empty for real traffic: the payload's {@code label}, the same in every language. */
     public static String label(TrafficStatus status) {
-        return status == null || status == TrafficStatus.ACTUAL ? "" : "[" + status.name() + "]";
+        return isPractice(status) ? "[" + status.name() + "]" : "";
     }
 
-    /** {@code title} prefixed with the traffic label. */
-    public static String labelled(TrafficStatus status, String title) {
-        String label = label(status);
-        return label.isEmpty() ? title : label + " " + title;
-    }
-
-    /** The line that opens the text of practice traffic; empty for real traffic. */
-    public static String disclaimer(TrafficStatus status) {
-        return status == null || status == TrafficStatus.ACTUAL ? ""
-                : "THIS IS " + status.name() + " TRAFFIC - NOT A REAL EVENT.\n\n";
+    /** Exercise or test traffic. */
+    public static boolean isPractice(TrafficStatus status) {
+        return status != null && status != TrafficStatus.ACTUAL;
     }
 }

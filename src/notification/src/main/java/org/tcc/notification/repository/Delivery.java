@@ -76,4 +76,7 @@ public class Delivery {
 
     /** What a person acts on in the version it carries ({@code Coalescing.digest}). */
     public String digest;
+
+    /** The BCP 47 tag of the language it is written in: the recipient's when planned (null for older rows: en). */
+    public String language;
 }

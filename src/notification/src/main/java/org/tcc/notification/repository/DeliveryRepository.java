@@ -53,14 +53,14 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean replaceWaiting(UUID id, long notificationId, String sourceKey, String digest, String target,
-                                  short priority, Instant now) {
+                                  short priority, String language, Instant now) {
         return getEntityManager().createNativeQuery("""
                         UPDATE delivery SET notification_id = ?2, source_key = ?3, digest = ?4, target = ?5,
-                                            priority = LEAST(priority, ?6), updated_at = ?7
+                                            priority = LEAST(priority, ?6), updated_at = ?7, language = ?8
                         WHERE id = ?1 AND status = 'PENDING' AND attempts = 0 AND lease_until IS NULL""")
                 .setParameter(1, id).setParameter(2, notificationId).setParameter(3, sourceKey)
                 .setParameter(4, digest).setParameter(5, target).setParameter(6, priority).setParameter(7, now)
-                .executeUpdate() == 1;
+                .setParameter(8, language).executeUpdate() == 1;
     }
 
     /** The deliveries with these ids (one query). */

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import org.tcc.contracts.Country;
 import org.tcc.contracts.events.TrafficStatus;
@@ -60,6 +61,7 @@ public class NotificationEntry {
     @Column(name = "traffic_status", nullable = false)
     public TrafficStatus trafficStatus;
 
+    /** The English title (the log's; each channel sends its reader's language). */
     @Column(nullable = false)
     public String title;
 
@@ -76,4 +78,14 @@ public class NotificationEntry {
     /** When the event that caused this notice reached the broker (for the event -> stream-write latency). */
     @Column(name = "source_event_at")
     public Instant sourceEventAt;
+
+    /**
+     * The notice in every language for this country, {@code {"en":{"title":…,"text":…},"ko":…,"ja":…}}; null for
+     * entries written before languages (their payload carries the English title and text).
+     */
+    public String texts;
+
+    /** The documents already put together for a language, by language ordinal (not stored; one read's lifetime). */
+    @Transient
+    public String[] documents;
 }

@@ -38,6 +38,10 @@ public class Recipient {
     @Column(name = "webhook_secret")
     public String webhookSecret;
 
+    /** BCP 47 tag of the language the recipient reads notices in ({@code en}, {@code ko}, {@code ja}). */
+    @Column(nullable = false)
+    public String language;
+
     @Column(nullable = false)
     public boolean stream;
 

@@ -54,15 +54,19 @@ public class RecipientResource {
 
     /** A recipient as shown; the webhook secret is write-only ({@code webhookSecretSet} tells whether one is set). */
     public record RecipientView(UUID id, Country country, String name, ChainStep chainStep, String email,
-                                String webhookUrl, boolean webhookSecretSet, boolean stream, boolean active,
-                                Instant createdAt, Instant updatedAt) {
+                                String webhookUrl, boolean webhookSecretSet, String language, boolean stream,
+                                boolean active, Instant createdAt, Instant updatedAt) {
         static RecipientView of(Recipient r) {
             return new RecipientView(r.id, r.country, r.name, r.chainStep, r.email, r.webhookUrl,
-                    r.webhookSecret != null, r.stream, r.active, r.createdAt, r.updatedAt);
+                    r.webhookSecret != null, r.language, r.stream, r.active, r.createdAt, r.updatedAt);
         }
     }
 
-    /** Creates or replaces a recipient; on update a missing {@code webhookSecret} keeps the current one. */
+    /**
+     * Creates or replaces a recipient; on update a missing {@code webhookSecret} keeps the current one. {@code language}
+     * is a BCP 47 tag, {@code en}, {@code ko} or {@code ja} (422 otherwise); missing, it is the country's on create
+     * (USA en, KOR ko, JPN ja) and the current one on update.
+     */
     public record RecipientInput(
             @NotNull Country country,
             @NotBlank @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9._@-]+") String name,
@@ -71,10 +75,11 @@ public class RecipientResource {
             @Size(max = 2048) String webhookUrl,
             @Size(min = 16, max = 256) String webhookSecret,
             Boolean stream,
-            Boolean active) {
+            Boolean active,
+            String language) {
         RecipientService.Input toInput() {
             return new RecipientService.Input(country, name, chainStep, email, webhookUrl, webhookSecret, stream,
-                    active);
+                    active, language);
         }
     }
 

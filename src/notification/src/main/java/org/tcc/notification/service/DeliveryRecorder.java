@@ -109,7 +109,7 @@ public class DeliveryRecorder {
                     letter.target = d.target;
                     letter.attempts = d.attempts;
                     letter.reason = d.lastError;
-                    letter.payload = entry.payload;
+                    letter.payload = NoticeDocuments.document(entry, NoticeDocuments.languageOf(d));
                     letter.createdAt = now;
                     deadLetters.persist(letter);
                     LOG.warnf("delivery %s (%s to %s) is DEAD after %d attempts: %s", d.id, d.channel,

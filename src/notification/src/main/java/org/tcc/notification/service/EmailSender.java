@@ -4,10 +4,14 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.tcc.notification.domain.NoticeRenderer;
 import org.tcc.notification.repository.Delivery;
 import org.tcc.notification.repository.NotificationEntry;
 
-/** Sends the notification as a plain-text e-mail over SMTP; the subject carries the exercise/test label. */
+/**
+ * Sends the notification as a plain-text UTF-8 e-mail over SMTP, in the language of the delivery (the recipient's):
+ * subject = the notice's title (with the exercise/test label), body = its text, {@code Content-Language} = the tag.
+ */
 @ApplicationScoped
 public class EmailSender implements ChannelSender {
 
@@ -27,19 +31,14 @@ public class EmailSender implements ChannelSender {
 
     @Override
     public void send(Delivery delivery, NotificationEntry entry) {
-        Mail mail = Mail.withText(delivery.target, entry.title, textOf(entry))
+        NoticeRenderer.Rendered words = NoticeDocuments.rendered(entry, NoticeDocuments.languageOf(delivery));
+        // the mailer writes a text/plain; charset=utf-8 body and RFC 2047-encodes a non-ASCII subject
+        Mail mail = Mail.withText(delivery.target, words.title(), words.text())
                 .addHeader("Message-ID", messageId(delivery.id))
                 .addHeader(DELIVERY_HEADER, delivery.id.toString())
                 .addHeader(SEQ_HEADER, entry.country + "-" + entry.seq)
-                .addHeader("X-TCC-Traffic-Status", entry.trafficStatus.name());
+                .addHeader("X-TCC-Traffic-Status", entry.trafficStatus.name())
+                .addHeader("Content-Language", NoticeDocuments.languageOf(delivery).tag());
         mailer.send(mail);
-    }
-
-    private static String textOf(NotificationEntry entry) {
-        try {
-            return org.tcc.contracts.Json.mapper().readTree(entry.payload).path("text").asText();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return entry.title;
-        }
     }
 }

@@ -125,7 +125,7 @@ public class EventHandler {
             Optional<ChainStep> step = EscalationPolicy.stepForConsultationLevel(escalated.toLevel(), staffed);
             step.ifPresent(s -> triggers.add(new Trigger(event.id() + "/" + s, event.id(), type.ceType(),
                     c.alertId(), c.consultationId(), List.of(silent), List.of(silent), s,
-                    Notices.consultationEscalated(c, silent, escalated.missed(), s), "event", json, null)));
+                    Notices.consultationEscalated(c, silent, escalated.missed(), escalated.dueAt(), s), "event", json, null)));
         }
         if (payload instanceof ConsultationAlertAdded added) {
             // about the added alert, told to the participants only: exactly the countries it is releasable to

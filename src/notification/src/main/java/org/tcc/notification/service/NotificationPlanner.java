@@ -109,6 +109,9 @@ public class NotificationPlanner {
                     body = body(trigger, now);
                 }
                 NotificationEntry entry = entry(trigger, country, seq, now, body);
+                NoticeDocuments.Texts texts = NoticeDocuments.texts(trigger.notice(), country);
+                entry.texts = texts.json();
+                entry.title = texts.englishTitle();
                 notifications.persist(entry);
                 entries++;
                 short priority = (short) Audience.priority(country, trigger.affected());
@@ -153,12 +156,13 @@ public class NotificationPlanner {
                 previous.sourceKey = entry.sourceKey;
                 previous.digest = trigger.digest();
                 previous.target = target;
+                previous.language = r.language;
                 previous.priority = (short) Math.min(previous.priority, priority);
                 previous.updatedAt = now;
                 return true;
             }
             if (deliveries.replaceWaiting(previous.id, entry.id, entry.sourceKey, trigger.digest(), target, priority,
-                    now)) {
+                    r.language, now)) {
                 return true;
             }
             // a worker claimed it meanwhile: it is on its way with the older version, so decide as for a sent one
@@ -185,6 +189,7 @@ public class NotificationPlanner {
         d.updatedAt = now;
         d.alertId = coalesced ? trigger.alertId() : null;
         d.digest = trigger.digest();
+        d.language = r.language;
         deliveries.persist(d);
         planned.add(d.id);
         if (coalesced) {
@@ -206,16 +211,21 @@ public class NotificationPlanner {
         e.alertId = trigger.alertId();
         e.consultationId = trigger.consultationId();
         e.trafficStatus = notice.trafficStatus();
-        e.title = notice.title();
         e.createdAt = now;
         // the consumed event's trace and broker time (looked up in the batch being applied, no query); a trigger no
         // consumed event caused (an escalation step) brings its own
         e.traceParent = trigger.traceParent() != null ? trigger.traceParent()
                 : BatchConsumer.traceparentOf(trigger.sourceEventId());
         e.sourceEventAt = BatchConsumer.publishedAtOf(trigger.sourceEventId());
-        // the document every channel sends: its own seq and country, then what all countries share
-        e.payload = "{\"seq\":" + seq + ",\"country\":\"" + country.name() + "\"," + body;
+        // the document every channel sends: its own seq and country, then what all countries share (each channel
+        // inserts its reader's language, title and text after the head, NoticeDocuments)
+        e.payload = head(seq, country) + body;
         return e;
+    }
+
+    /** How every entry's document starts: {@code {"seq":42,"country":"JPN",}. */
+    static String head(long seq, Country country) {
+        return "{\"seq\":" + seq + ",\"country\":\"" + country.name() + "\",";
     }
 
     /** The part of the notification document all countries share, serialised once per trigger: {@code "kind":…}}. */
@@ -225,11 +235,8 @@ public class NotificationPlanner {
         payload.put("kind", notice.kind().name());
         payload.put("trafficStatus", notice.trafficStatus() == null ? null : notice.trafficStatus().name());
         payload.put("label", Notice.label(notice.trafficStatus()));
-        payload.put("exercise", notice.trafficStatus() != null
-                && notice.trafficStatus() != org.tcc.contracts.events.TrafficStatus.ACTUAL);
+        payload.put("exercise", Notice.isPractice(notice.trafficStatus()));
         payload.put("chainStep", trigger.step().name());
-        payload.put("title", notice.title());
-        payload.put("text", notice.text());
         payload.put("sourceEventId", trigger.sourceEventId());
         payload.put("sourceEventType", trigger.sourceEventType());
         if (trigger.alertId() != null) {

@@ -14,12 +14,13 @@ import org.jboss.logging.Logger;
 import org.tcc.contracts.Country;
 import org.tcc.notification.config.NotificationConfig;
 import org.tcc.notification.domain.ChainStep;
+import org.tcc.notification.domain.Language;
 
 /**
  * Seeds the directory from the local realm's users when {@code tcc.notification.seed-recipients} is on (local stack,
  * dev, tests): per country {@code <cc>-liaison} (liaison), {@code <cc>-duty} (duty officer), both with e-mail
- * {@code <user>@tcc.local} and the stream, and {@code <cc>-senior} (senior official, e-mail only). Existing entries are
- * left as they are.
+ * {@code <user>@tcc.local} and the stream, and {@code <cc>-senior} (senior official, e-mail only), each in the
+ * country's language (USA en, KOR ko, JPN ja). Existing entries are left as they are.
  */
 @ApplicationScoped
 public class RecipientSeeder {
@@ -55,11 +56,12 @@ public class RecipientSeeder {
         Instant now = Instant.now();
         return em.createNativeQuery("""
                         INSERT INTO recipient (id, country, name, chain_step, email, stream, active, created_at,
-                                               updated_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, TRUE, ?7, ?7)
+                                               updated_at, language)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, TRUE, ?7, ?7, ?8)
                         ON CONFLICT (country, name) DO NOTHING""")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, country.name()).setParameter(3, name)
                 .setParameter(4, step.name()).setParameter(5, name.toLowerCase(Locale.ROOT) + "@tcc.local")
-                .setParameter(6, stream).setParameter(7, now).executeUpdate();
+                .setParameter(6, stream).setParameter(7, now)
+                .setParameter(8, Language.defaultFor(country).tag()).executeUpdate();
     }
 }

@@ -20,6 +20,7 @@ import org.tcc.kit.rest.Problem;
 import org.tcc.kit.security.Caller;
 import org.tcc.notification.config.NotificationConfig;
 import org.tcc.notification.domain.ChainStep;
+import org.tcc.notification.domain.Language;
 import org.tcc.notification.domain.WebhookUrls;
 import org.tcc.notification.repository.DirectoryAuditEntry;
 import org.tcc.notification.repository.DirectoryAuditRepository;
@@ -34,9 +35,12 @@ import org.tcc.notification.repository.RecipientRepository;
 @ApplicationScoped
 public class RecipientService {
 
-    /** What a caller submits; a null secret on update keeps the current one. */
+    /**
+     * What a caller submits; a null secret on update keeps the current one. A null {@code language} is the
+     * country's on create ({@link Language#defaultFor}) and keeps the current one on update.
+     */
     public record Input(Country country, String name, ChainStep chainStep, String email, String webhookUrl,
-                        String webhookSecret, Boolean stream, Boolean active) {
+                        String webhookSecret, Boolean stream, Boolean active, String language) {
     }
 
     @Inject
@@ -127,6 +131,7 @@ public class RecipientService {
         m.put("email", r.email);
         m.put("webhookUrl", r.webhookUrl);
         m.put("webhookSecretSet", r.webhookSecret != null);
+        m.put("language", r.language);
         m.put("stream", r.stream);
         m.put("active", r.active);
         return m;
@@ -168,8 +173,21 @@ public class RecipientService {
                 errors.add(new Problem.FieldError("webhookSecret", "is required with a webhookUrl"));
             }
         }
+        Language language = null;
+        if (input.language() != null) {
+            language = Language.parse(input.language()).orElse(null);
+            if (language == null) {
+                errors.add(new Problem.FieldError("language", "must be one of " + String.join(", ", Language.tags())
+                        + " (a BCP 47 tag)"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw Problem.invalid(errors);
+        }
+        if (language != null) {
+            r.language = language.tag();
+        } else if (r.language == null) {
+            r.language = Language.defaultFor(r.country).tag();
         }
         r.name = input.name();
         r.chainStep = input.chainStep();

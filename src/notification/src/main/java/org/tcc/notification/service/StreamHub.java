@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -24,7 +25,9 @@ import io.opentelemetry.api.trace.SpanKind;
 import org.tcc.kit.observability.Tracing;
 import org.tcc.kit.worker.BackgroundWorker;
 import org.tcc.notification.config.NotificationConfig;
+import org.tcc.notification.domain.Language;
 import org.tcc.notification.repository.NotificationEntry;
+import org.tcc.notification.repository.RecipientRepository;
 import org.tcc.notification.repository.NotificationRepository;
 
 /**
@@ -56,6 +59,9 @@ public class StreamHub {
     @Inject
     Tracing tracing;
 
+    @Inject
+    RecipientRepository recipients;
+
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private BackgroundWorker worker;
 
@@ -64,6 +70,8 @@ public class StreamHub {
         final String user;
         /** The opening token's expiry: the stream is closed then. */
         final Instant expiresAt;
+        /** The language the subscriber reads the notices in. */
+        final Language language;
         final SseEventSink sink;
         final Sse sse;
         /** The last sequence number handed to the sink. */
@@ -73,10 +81,12 @@ public class StreamHub {
         final AtomicInteger unsent = new AtomicInteger();
         volatile boolean failed;
 
-        Subscriber(Country country, String user, Instant expiresAt, long lastSeq, SseEventSink sink, Sse sse) {
+        Subscriber(Country country, String user, Instant expiresAt, Language language, long lastSeq,
+                   SseEventSink sink, Sse sse) {
             this.country = country;
             this.user = user;
             this.expiresAt = expiresAt;
+            this.language = language;
             this.lastSeq = lastSeq;
             this.sink = sink;
             this.sse = sse;
@@ -104,12 +114,22 @@ public class StreamHub {
     }
 
     /**
-     * Sends {@code opening} (a comment), then {@code country}'s entries after {@code afterSeq} to {@code sink}, then
-     * everything that follows, until {@code expiresAt}. A 429 problem, before anything is written, when {@code user}
-     * already holds {@code max-per-user} open streams.
+     * The language {@code user} of {@code country} reads the stream in: their directory entry's, else the best
+     * supported match of {@code acceptLanguage}, else the country's ({@link Language#forSubscriber}).
      */
-    public void subscribe(Country country, String user, Instant expiresAt, long afterSeq, SseEventSink sink, Sse sse,
-                          String opening) {
+    public Language languageOf(Country country, String user, String acceptLanguage) {
+        Optional<Language> chosen = QuarkusTransaction.requiringNew().call(() -> recipients.byName(country, user)
+                .flatMap(r -> Language.parse(r.language)));
+        return Language.forSubscriber(chosen, acceptLanguage, country);
+    }
+
+    /**
+     * Sends {@code opening} (a comment), then {@code country}'s entries after {@code afterSeq} to {@code sink}, then
+     * everything that follows, until {@code expiresAt}, each in {@code language}. A 429 problem, before anything is
+     * written, when {@code user} already holds {@code max-per-user} open streams.
+     */
+    public void subscribe(Country country, String user, Instant expiresAt, Language language, long afterSeq,
+                          SseEventSink sink, Sse sse, String opening) {
         synchronized (subscribers) {
             long open = subscribers.stream().filter(s -> s.user.equals(user) && !s.failed && !s.sink.isClosed())
                     .count();
@@ -118,7 +138,7 @@ public class StreamHub {
                         + config.stream().maxPerUser() + "); close one first");
             }
             sink.send(sse.newEventBuilder().comment(opening).build());
-            subscribers.add(new Subscriber(country, user, expiresAt, afterSeq, sink, sse));
+            subscribers.add(new Subscriber(country, user, expiresAt, language, afterSeq, sink, sse));
         }
         worker.wakeUp();
     }
@@ -187,7 +207,7 @@ public class StreamHub {
                 write.setAttribute("tcc.country", s.country.name());
                 write.setAttribute("tcc.notification.seq", e.seq);
                 send(s, s.sse.newEventBuilder().id(Long.toString(e.seq)).name("notification")
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, e.payload).build(), write);
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, NoticeDocuments.document(e, s.language)).build(), write);
                 metrics.streamWrite(e.sourceEventType, e.sourceEventAt);
                 s.lastSeq = e.seq;
             }

@@ -76,10 +76,13 @@ public class WebhookSender implements ChannelSender {
                 throw new WebhookHttp.Refused("webhook URL " + invalid.get());
             }
             String secret = secretOf(delivery);
-            byte[] body = entry.payload.getBytes(StandardCharsets.UTF_8);
+            // the document in the recipient's language (language, title, text); everything else as for every reader
+            byte[] body = NoticeDocuments.document(entry, NoticeDocuments.languageOf(delivery))
+                    .getBytes(StandardCharsets.UTF_8);
             long timestamp = Instant.now().getEpochSecond();
             Map<String, String> headers = new LinkedHashMap<>();
-            headers.put("Content-Type", "application/json");
+            headers.put("Content-Type", "application/json"); // UTF-8, as JSON always is (RFC 8259)
+            headers.put("Content-Language", NoticeDocuments.languageOf(delivery).tag());
             headers.put("User-Agent", "TCC-Notification/1");
             headers.put(WebhookSignature.HEADER, WebhookSignature.header(secret, timestamp, body));
             headers.put(DELIVERY_HEADER, delivery.id.toString());

@@ -77,8 +77,8 @@ class AudienceAndEscalationPolicyTest {
     void practiceTrafficIsLabelled() {
         AlertState alert = alert(Severity.Extreme, AlertLifecycle.ACTIVE, List.of());
         Notice notice = Notices.alert("AlertRaised", alert);
-        assertTrue(notice.title().startsWith("[EXERCISE] "), notice.title());
-        assertTrue(notice.text().startsWith("THIS IS EXERCISE TRAFFIC"));
+        assertTrue(NoticeRenderer.render(notice, Language.EN, Country.USA).title().startsWith("[EXERCISE] "), NoticeRenderer.render(notice, Language.EN, Country.USA).title());
+        assertTrue(NoticeRenderer.render(notice, Language.EN, Country.USA).text().startsWith("THIS IS EXERCISE TRAFFIC"));
         assertEquals("", Notice.label(TrafficStatus.ACTUAL));
         assertEquals("[TEST]", Notice.label(TrafficStatus.TEST));
     }

@@ -34,9 +34,9 @@ class NoticesTest {
     void anOverflightIsNamedInTheTitleAndTheText() {
         Notice notice = Notices.alert("AlertRaised", alert(List.of(
                 new Threat(Country.JPN, ThreatKind.OVERFLIGHT, "Japan", false, null))));
-        assertTrue(notice.title().contains("overflies JPN"), notice.title());
-        assertTrue(notice.text().contains("Threat to JPN: OVERFLIGHT of Japan: the predicted ground track crosses "
-                + "its territory"), notice.text());
+        assertTrue(NoticeRenderer.render(notice, Language.EN, Country.USA).title().contains("overflies JPN"), NoticeRenderer.render(notice, Language.EN, Country.USA).title());
+        assertTrue(NoticeRenderer.render(notice, Language.EN, Country.USA).text().contains("Threat to JPN: OVERFLIGHT of Japan: the predicted ground track crosses "
+                + "its territory"), NoticeRenderer.render(notice, Language.EN, Country.USA).text());
     }
 
     @Test
@@ -46,10 +46,10 @@ class NoticesTest {
                         true, List.of("KOR", "JPN")),
                 new Threat(Country.KOR, ThreatKind.IMPACT_EEZ, "Waters around Dokdo / Takeshima (Liancourt Rocks)",
                         true, List.of("KOR", "JPN")))));
-        assertTrue(notice.text().contains("Threat to JPN: predicted impact in Waters around Dokdo / Takeshima "
-                + "(Liancourt Rocks) (disputed area, claimed by JPN, KOR)"), notice.text());
-        assertTrue(notice.text().contains("Threat to KOR: predicted impact in Waters around Dokdo / Takeshima"),
-                notice.text());
+        assertTrue(NoticeRenderer.render(notice, Language.EN, Country.USA).text().contains("Threat to JPN: predicted impact in Waters around Dokdo / Takeshima "
+                + "(Liancourt Rocks) (disputed area, claimed by JPN, KOR)"), NoticeRenderer.render(notice, Language.EN, Country.USA).text());
+        assertTrue(NoticeRenderer.render(notice, Language.EN, Country.USA).text().contains("Threat to KOR: predicted impact in Waters around Dokdo / Takeshima"),
+                NoticeRenderer.render(notice, Language.EN, Country.USA).text());
     }
 
     @Test
@@ -67,6 +67,6 @@ class NoticesTest {
     @Test
     void anAlertWithoutThreatsReadsAsBefore() {
         Notice notice = Notices.alert("AlertRaised", alert(null));
-        assertTrue(!notice.text().contains("Threat to"), notice.text());
+        assertTrue(!NoticeRenderer.render(notice, Language.EN, Country.USA).text().contains("Threat to"), NoticeRenderer.render(notice, Language.EN, Country.USA).text());
     }
 }

@@ -72,7 +72,9 @@ class AlertNotificationTest {
             JsonNode onStream = Json.mapper().readTree(event(jpn, alertId).data());
             assertEquals("EXERCISE", onStream.path("trafficStatus").asText());
             assertEquals("[EXERCISE]", onStream.path("label").asText());
-            assertTrue(onStream.path("title").asText().startsWith("[EXERCISE] "));
+            // in the JPN liaison's language (the directory's), the label kept for mail rules in every language
+            assertEquals("ja", onStream.path("language").asText());
+            assertTrue(onStream.path("title").asText().startsWith("[演習 EXERCISE] "), onStream.path("title").asText());
             assertEquals(alertId, onStream.path("event").path("alert").path("alertId").asText());
             // webhook: one request per entitled liaison
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.requestsContaining(alertId).size() == 2);
@@ -83,8 +85,8 @@ class AlertNotificationTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> mails(alertId).size() == 2);
             Set<String> to = mails(alertId).stream().flatMap(m -> m.to().stream()).collect(Collectors.toSet());
             assertEquals(Set.of("us-liaison@tcc.local", "jp-liaison@tcc.local"), to);
-            assertTrue(mails(alertId).stream().allMatch(m -> m.subject().startsWith("[EXERCISE] ")));
-            assertTrue(mails(alertId).stream().allMatch(m -> m.text().contains("EXERCISE TRAFFIC")));
+            assertTrue(mails(alertId).stream().allMatch(m -> m.subject().matches("\\[(演習 )?EXERCISE] .*")));
+            assertTrue(mails(alertId).stream().allMatch(m -> m.text().contains("EXERCISE")));
             // delivery log: four SENT deliveries (e-mail and webhook; the stream is its own log), all to USA and
             // JPN liaisons; their outcomes published
             await().atMost(Duration.ofSeconds(20)).until(() -> Directory.deliveriesOfAlert(alertId).stream()
@@ -130,7 +132,7 @@ class AlertNotificationTest {
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() ->
                     mails(alertId).size() == 1 && receiver.requestsContaining(alertId).size() == 1
                             && Directory.deliveriesOfAlert(alertId).size() == 2);
-            assertTrue(mails(alertId).get(0).subject().startsWith("[TEST] "));
+            assertTrue(mails(alertId).get(0).subject().startsWith("[試験 TEST] "), mails(alertId).get(0).subject());
         }
     }
 
@@ -155,7 +157,8 @@ class AlertNotificationTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> liaisonMails(alertId).size() == 2);
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> liaisonMails(alertId).size() == 2);
             List<TestMailServer.Received> mails = liaisonMails(alertId);
-            assertTrue(mails.get(1).text().contains("Extreme"), mails.get(1).text());
+            // the JPN liaison reads Japanese: Extreme is 極めて重大
+            assertTrue(mails.get(1).text().contains("深刻度: 極めて重大"), mails.get(1).text());
             List<Map<String, Object>> log = Directory.deliveriesOfAlert(alertId).stream()
                     .filter(d -> "jp-liaison".equals(d.get("recipient"))).toList();
             assertEquals(2, log.size());

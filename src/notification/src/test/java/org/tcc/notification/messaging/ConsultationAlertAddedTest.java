@@ -74,10 +74,11 @@ class ConsultationAlertAddedTest {
             assertEquals("CONSULTATION", notice.path("kind").asText());
             assertEquals(alertId, notice.path("alertId").asText(), "about the added alert");
             assertEquals(consultationId, notice.path("consultationId").asText());
-            assertTrue(notice.path("text").asText().contains("Alert " + alertId + " (Second missile of the salvo) "
-                    + "was added to consultation " + consultationId), notice.path("text").asText());
-            assertTrue(notice.path("title").asText().contains("alert added to consultation"),
-                    notice.path("title").asText());
+            // in the KOR liaison's language; the added alert's headline as written
+            assertEquals("ko", notice.path("language").asText());
+            assertTrue(notice.path("text").asText().contains("경보 " + alertId + "(Second missile of the salvo)가 협의 "
+                    + consultationId), notice.path("text").asText());
+            assertTrue(notice.path("title").asText().contains("협의에 경보 추가"), notice.path("title").asText());
             assertEquals(1, entries(eventId, Country.USA));
             assertEquals(1, entries(eventId, Country.KOR));
             assertEquals(0, entries(eventId, Country.JPN), "JPN is no participant: it is not told");

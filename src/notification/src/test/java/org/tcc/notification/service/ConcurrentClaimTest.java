@@ -45,7 +45,7 @@ class ConcurrentClaimTest {
             String key = UUID.randomUUID().toString();
             Trigger trigger = new Trigger(key, key, EventType.ALERT_RAISED.ceType(), UUID.randomUUID().toString(),
                     null, List.of(Country.USA, Country.KOR, Country.JPN), List.of(), ChainStep.DUTY_OFFICER,
-                    new Notice(Notice.Kind.ALERT, TrafficStatus.TEST, "[TEST] claim " + key, "text"), "event", null, null);
+                    Notice.verbatim(Notice.Kind.ALERT, TrafficStatus.TEST, "[TEST] claim " + key, "text"), "event", null, null);
             QuarkusTransaction.requiringNew().run(() -> {
                 planner.plan(trigger);
                 // not due before the claims below, so this replica's own worker leaves them alone

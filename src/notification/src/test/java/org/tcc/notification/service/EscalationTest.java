@@ -46,7 +46,8 @@ class EscalationTest {
         assertTrue(!reached(alertId, "jp-senior") && !reached(alertId, "us-senior"));
         // the e-mail goes out asynchronously, after the delivery is planned
         await().atMost(Duration.ofSeconds(30)).until(() -> TestMailServer.received(m -> m.to().contains("jp-duty@tcc.local")
-                && m.subject().startsWith("[EXERCISE] TCC ESCALATION") && m.subject().contains(alertId.substring(0, 8)))
+                && m.subject().startsWith("[演習 EXERCISE] TCC 上位通報（当直官）")
+                && m.subject().contains(alertId.substring(0, 8)))
                 .size() == 1);
 
         // JPN acknowledges; USA stays silent

@@ -68,7 +68,7 @@ class NotificationPlannerTest {
 
     private static Trigger trigger() {
         String eventId = UUID.randomUUID().toString();
-        Notice notice = new Notice(Notice.Kind.ALERT, TrafficStatus.TEST, "[TEST] planner " + eventId, "text");
+        Notice notice = Notice.verbatim(Notice.Kind.ALERT, TrafficStatus.TEST, "[TEST] planner " + eventId, "text");
         return new Trigger(eventId, eventId, EventType.ALERT_RAISED.ceType(), UUID.randomUUID().toString(), null,
                 List.of(Country.KOR), List.of(), ChainStep.LIAISON, notice, "event", null, null);
     }

@@ -238,6 +238,79 @@ class CapWriterTest {
     }
 
     @Test
+    void everyAlertKindAndLifecycleHasOneInfoPerLanguageWithAPersonsTextAsWrittenInEach() throws Exception {
+        // a liaison writes in whatever language the desk works in: kept byte for byte in en-US, ko-KR and ja-JP
+        String headline = "동해상 발사체 2발 - 第2報: two projectiles, the liaison's assessment";
+        String description = "Written by the KOR duty officer.\n작성: 합참 당직관 / 記入: 当直官 & <verified>";
+        String area = "Kilju County, North Hamgyong (길주군 / 吉州郡)";
+        record Step(long version, AlertLifecycle lifecycle, String msgType) {
+        }
+        List<Step> lifecycle = List.of(new Step(0, AlertLifecycle.ACTIVE, "Alert"),
+                new Step(3, AlertLifecycle.ACTIVE, "Update"), new Step(4, AlertLifecycle.CANCELLED, "Cancel"),
+                new Step(5, AlertLifecycle.RESOLVED, "Update"));
+        AlertType[] types = AlertType.values();
+        for (int t = 0; t < types.length; t++) {
+            Region region = Region.values()[t % Region.values().length];
+            for (TrafficStatus status : TrafficStatus.values()) {
+                for (Step step : lifecycle) {
+                    AlertState alert = new AlertState(UUID.randomUUID().toString(), step.version(),
+                            AlertOrigin.LIAISON, Country.JPN, types[t], region, status, step.lifecycle(), headline,
+                            description, Severity.Severe, Urgency.Expected, Certainty.Possible, area,
+                            List.of(Country.USA, Country.KOR, Country.JPN), List.of(Country.KOR), List.of(), null,
+                            RAISED, step.version() == 0 ? RAISED : UPDATED);
+                    String what = types[t] + "/" + status + "/" + step;
+                    String xml = CapWriter.write(alert);
+                    assertEquals(List.of(), Cap12Schema.violations(xml), what + "\n" + xml);
+                    Document doc = dom(xml);
+                    assertEquals(List.of("en-US", "ko-KR", "ja-JP"), texts(doc, "language"), what);
+                    assertEquals(List.of(step.msgType()), texts(doc, "msgType"), what);
+                    for (int i = 0; i < 3; i++) {
+                        assertEquals(headline, infoText(doc, i, "headline"), what);
+                        assertEquals(description, infoText(doc, i, "description"), what);
+                        assertEquals(area, infoText(doc, i, "areaDesc"), what);
+                    }
+                    List<String> events = texts(doc, "event");
+                    assertEquals(3, events.stream().distinct().count(), what + " " + events);
+                    assertTrue(events.get(1).codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
+                            == Character.UnicodeScript.HANGUL), what + " " + events);
+                    assertTrue(events.get(2).codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
+                            != Character.UnicodeScript.LATIN && Character.isLetter(c)), what + " " + events);
+                    assertEquals(step.lifecycle() == AlertLifecycle.RESOLVED
+                            ? List.of("AllClear", "AllClear", "AllClear") : List.of(), texts(doc, "responseType"),
+                            what);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSensorAlertsFieldsEditedByAPersonStayAsWrittenThroughUpdateCancelAndResolve() throws Exception {
+        AlertState fused = sensor(TestReports.JAPAN_EEZ, TrafficStatus.ACTUAL);
+        String description = "KOR JCS assessment: 북한 신포 인근 SLBM 추정 / 信浦付近からのSLBMと推定";
+        for (AlertLifecycle lifecycle : AlertLifecycle.values()) {
+            // the description edited by a person; headline and area still the fusion's own words
+            AlertState edited = new AlertState(fused.alertId(), 2, fused.origin(), fused.originCountry(),
+                    fused.type(), fused.region(), fused.status(), lifecycle, fused.headline(), description,
+                    fused.severity(), fused.urgency(), fused.certainty(), fused.areaDesc(), fused.releasableTo(),
+                    fused.affectedCountries(), fused.acknowledgements(), fused.launch(), fused.raisedAt(), UPDATED,
+                    fused.threats());
+            String xml = CapWriter.write(edited);
+            assertEquals(List.of(), Cap12Schema.violations(xml), xml);
+            Document doc = dom(xml);
+            assertEquals(List.of(lifecycle == AlertLifecycle.CANCELLED ? "Cancel" : "Update"),
+                    texts(doc, "msgType"));
+            for (int i = 0; i < 3; i++) {
+                assertEquals(description, infoText(doc, i, "description"), lifecycle.name());
+            }
+            assertEquals(fused.headline(), infoText(doc, 0, "headline"));
+            assertTrue(infoText(doc, 1, "headline").contains("발사 탐지"), infoText(doc, 1, "headline"));
+            assertTrue(infoText(doc, 2, "headline").contains("発射を探知"), infoText(doc, 2, "headline"));
+            assertNotEquals(infoText(doc, 0, "areaDesc"), infoText(doc, 1, "areaDesc"),
+                    "the system's area is translated");
+        }
+    }
+
+    @Test
     void aResolvedAlertIsAnUpdateWithResponseTypeAllClear() throws Exception {
         Document doc = dom(CapWriter.write(liaison(2, TrafficStatus.ACTUAL, AlertLifecycle.RESOLVED)));
         assertEquals(List.of("Update"), texts(doc, "msgType"));
