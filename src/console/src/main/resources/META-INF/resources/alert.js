@@ -2,7 +2,7 @@
 // on the map), who reported it (sensors), its versions, each country's acknowledgement; acknowledge for your own
 // country; update, cancel or resolve it (the originating country only); and the form to raise a new alert. A refused
 // request's field errors (problem errors[].field) are shown beside the fields.
-import { h, statusBadge, severityBadge, practiceBanner, countryName, showProblem, clearProblem } from './dom.js';
+import { h, statusBadge, severityBadge, practiceBanner, countryName, showProblem, clearProblem, fill } from './dom.js';
 import { formatTime, formatDuration } from './i18n.js';
 import { drawAlertMap } from './map.js';
 
@@ -144,7 +144,7 @@ export default {
       const ackButton = !acks.has(own) && active
         ? h('button', { type: 'button', class: 'primary', dataset: { testid: 'alert-ack' }, onclick: acknowledge }, t('alert.ackOwn', { country: countryName(own) }))
         : null;
-      page.replaceChildren(
+      fill(page, 
         practiceBanner(alert.status),
         h('p', {}, h('a', { href: '#/board', dataset: { testid: 'alert-back' } }, '← ' + t('alert.back'))),
         h('h1', { dataset: { testid: 'alert-headline' } }, alert.headline),

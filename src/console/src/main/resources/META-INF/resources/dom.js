@@ -1,22 +1,45 @@
 // A few DOM helpers shared by the screens (no framework: the page is small and must run without a build step).
 import { t } from './i18n.js';
 
-/** h('a', {href, dataset: {testid}, onclick}, 'text', child...) */
+/**
+ * h('a', {href, dataset: {testid}, onclick}, 'text', child...): attributes by name; `testid` is data-testid, `text`
+ * textContent, `on` an object of listeners (or `on<event>` one function); children are nodes, strings or arrays of
+ * them, null and false skipped. The one element builder of every screen.
+ */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v == null || v === false) continue;
     if (k === 'dataset') Object.assign(el.dataset, v);
+    else if (k === 'testid') el.dataset.testid = v;
     else if (k === 'class') el.className = v;
+    else if (k === 'on') Object.entries(v).forEach(([event, fn]) => el.addEventListener(event, fn));
     else if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
     else if (k === 'text') el.textContent = v;
-    else el.setAttribute(k, v === true ? '' : v);
+    else el.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const c of children.flat()) {
-    if (c == null || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
+  add(el, ...children);
   return el;
+}
+
+/** Replaces el's children with these, skipping null and false (DOM's own replaceChildren writes them as text). */
+export function fill(el, ...children) {
+  el.replaceChildren(...present(children).map(node));
+  return el;
+}
+
+/** Appends these children to el, skipping null and false. */
+export function add(el, ...children) {
+  el.append(...present(children).map(node));
+  return el;
+}
+
+function present(children) {
+  return children.flat(Infinity).filter(c => c != null && c !== false);
+}
+
+function node(c) {
+  return c instanceof Node ? c : document.createTextNode(String(c));
 }
 
 /** The traffic status as a word in a badge (EXERCISE dashed, TEST dotted): never colour alone. */

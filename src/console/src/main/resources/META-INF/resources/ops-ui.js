@@ -1,5 +1,9 @@
 // Small DOM helpers of the auditor's and admin's screens (audit.js, admin.js): elements built in code (the CSP allows
 // no inline script or style), field errors beside their fields, download links through the console's proxy.
+import { h } from './dom.js';
+
+// the element builder shared with the liaison screens
+export { h };
 
 // their stylesheet, once, beside the shell's (style-src 'self' allows it; no inline style)
 if (!document.querySelector('link[href="/css/ops.css"]')) {
@@ -7,34 +11,6 @@ if (!document.querySelector('link[href="/css/ops.css"]')) {
   link.rel = 'stylesheet';
   link.href = '/css/ops.css';
   document.head.append(link);
-}
-
-/**
- * h('button', {class: 'primary', testid: 'audit-verify', on: {click: fn}}, 'Verify'): attributes by name,
- * `testid` as data-testid, `text` as textContent, `on` as listeners; children are nodes, strings or arrays of them.
- */
-export function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs || {})) {
-    if (value == null || value === false) continue;
-    if (name === 'testid') el.dataset.testid = value;
-    else if (name === 'text') el.textContent = value;
-    else if (name === 'on') Object.entries(value).forEach(([event, fn]) => el.addEventListener(event, fn));
-    else if (name === 'dataset') Object.assign(el.dataset, value);
-    else if (name === 'class') el.className = value;
-    else if (value === true) el.setAttribute(name, '');
-    else el.setAttribute(name, String(value));
-  }
-  append(el, children);
-  return el;
-}
-
-function append(el, children) {
-  for (const child of children) {
-    if (child == null || child === false) continue;
-    if (Array.isArray(child)) append(el, child);
-    else el.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
 }
 
 /** The first 8 characters of an id, the rest in the title (a full id is one hover away). */

@@ -3,7 +3,7 @@
 // deadlines counting down, and the timeline growing as it happens. Live by polling (every 3 s while the room is
 // open, at once when the country's stream announces a change of this consultation): the timeline is the audit log,
 // which the stream does not carry entry by entry.
-import { h, statusBadge, practiceBanner, countryName, showProblem, clearProblem } from './dom.js';
+import { h, statusBadge, practiceBanner, countryName, showProblem, clearProblem, fill } from './dom.js';
 import { formatTime, formatDuration } from './i18n.js';
 
 const POLL_MS = 3000;
@@ -102,7 +102,7 @@ export default {
 
     function renderHead() {
       const c = consultation;
-      head.replaceChildren(
+      fill(head, 
         practiceBanner(c.status),
         h('p', {}, h('a', { href: '#/consultations', dataset: { testid: 'room-back' } }, '← ' + t('room.back'))),
         h('h1', { dataset: { testid: 'room-subject' } }, c.subject),
@@ -200,7 +200,7 @@ export default {
       forms.push(close);
       const focused = document.activeElement;
       if (focused && actions.contains(focused) && focused.closest('form') && (focused.value || '').length) return; // do not wipe what is being typed
-      actions.replaceChildren(...forms);
+      fill(actions, ...forms);
     }
 
     function entryText(e) {

@@ -92,6 +92,19 @@ class ConsoleInTheBrowserTest {
         return desk;
     }
 
+    /**
+     * A screen as its user sees it: no script value written as text ("null", "undefined", "[object Object]" where a
+     * missing part should have been left out); its screenshot for docs/console.md.
+     */
+    private static void screen(BrowserSession desk, String name) {
+        Object stray = desk.script("const bad = /^(null|undefined|NaN|\\[object Object\\])$/;"
+                + "for (const el of document.body.querySelectorAll('*')) for (const n of el.childNodes)"
+                + " if (n.nodeType === 3 && bad.test(n.textContent.trim())) return el.outerHTML.slice(0, 300);"
+                + "return null;");
+        assertEquals(null, stray, desk + ": a stray script value on the " + name + " screen");
+        desk.screenshot(name);
+    }
+
     private static void awaitShell(BrowserSession desk) {
         desk.until("the console's shell ready", d -> "true".equals(
                 desk.script("return document.body.dataset.ready || null")));
@@ -105,7 +118,7 @@ class ConsoleInTheBrowserTest {
             liaison.await(org.openqa.selenium.By.id("kc-login"), BrowserSession.WAIT);
             assertTrue(liaison.currentUrl().startsWith(TestKeycloak.issuer()), "sent to Keycloak: "
                     + liaison.currentUrl());
-            liaison.screenshot("sign-in");
+            screen(liaison, "sign-in");
             liaison.signInAtKeycloak("jp-liaison");
             awaitShell(liaison);
             assertTrue(liaison.currentUrl().startsWith(stack.consoleUrl()), liaison.currentUrl());
@@ -125,6 +138,16 @@ class ConsoleInTheBrowserTest {
             assertFalse(admin.present("nav-board") || admin.present("nav-audit"));
             assertEquals("admin", admin.attribute("screen", "data-screen"));
             assertNoTokenInThePage(admin);
+
+            // signing out (a POST) ends the console's session and Keycloak's: the next visit asks for the password
+            admin.click("sign-out");
+            admin.await("signed-out");
+            assertTrue(admin.currentUrl().startsWith(stack.consoleUrl()), admin.currentUrl());
+            assertTrue(((Number) admin.fetch("/session").get("status")).intValue() != 200, "no session left");
+            admin.click("sign-in-again");
+            // Keycloak's own session ended too: it asks for the password instead of signing straight back in
+            admin.await(By.id("kc-login"), BrowserSession.WAIT);
+            assertTrue(admin.currentUrl().startsWith(TestKeycloak.issuer()), admin.currentUrl());
         }
     }
 
@@ -176,7 +199,7 @@ class ConsoleInTheBrowserTest {
                     c + ": the alert arrived on the open board, without a reload");
         }
         BrowserSession jpn = DESKS.get(Country.JPN);
-        jpn.screenshot("board");
+        screen(jpn, "board");
 
         // JPN acknowledges from the board, KOR too, USA from the alert's detail page (with its map)
         for (Country c : List.of(Country.JPN, Country.KOR)) {
@@ -192,7 +215,7 @@ class ConsoleInTheBrowserTest {
         usa.until("all three acknowledgements on the detail page", d -> ALL.stream().allMatch(c -> "true".equals(
                 d.findElement(BrowserSession.testId("ack-row-" + c)).getAttribute("data-acknowledged"))));
         usa.await("alert-map-panel");
-        usa.screenshot("alert-detail");
+        screen(usa, "alert-detail");
         JsonNode alert = ok(api.get("kr-liaison", stack.url("alert-ingestion") + "/api/v1/alerts/" + fusedAlertId));
         assertEquals(3, alert.path("acknowledgements").size(), "three countries acknowledged: " + alert);
     }
@@ -248,7 +271,7 @@ class ConsoleInTheBrowserTest {
             assertTrue(DESKS.get(c).text("room-outcome").contains("AGREED"), c + " sees the outcome");
         }
         jpn.until("the timeline shows the conclusion", d -> jpn.all("timeline-entry").size() >= 9);
-        jpn.screenshot("consultation-room");
+        screen(jpn, "consultation-room");
         assertEquals("CONCLUDED", ok(api.get("kr-liaison", stack.url("consultation") + "/api/v1/consultations/"
                 + id)).path("phase").asText());
         concludedConsultationId = id;
@@ -397,7 +420,7 @@ class ConsoleInTheBrowserTest {
                     auditor.text("audit-verify-result"));
             assertTrue(auditor.text("audit-verdict").contains("intact"), auditor.text("audit-verdict"));
             assertTrue(auditor.present("audit-unanchored"), "what is not yet anchored is said");
-            auditor.screenshot("audit-log");
+            screen(auditor, "audit-log");
 
             auditor.type("audit-filter-consultation", consultationId).click("audit-filter-apply");
             auditor.until("only the consultation's entries", d -> {
@@ -426,7 +449,7 @@ class ConsoleInTheBrowserTest {
             auditor.until("the consultation's timeline", d -> auditor.all("audit-timeline-entry").size() == entries);
             assertEquals(consultationId, auditor.text("audit-timeline-id"));
             auditor.awaitText("audit-timeline-summary", s -> s.contains(String.valueOf(entries)), "the summary");
-            auditor.screenshot("audit-timeline");
+            screen(auditor, "audit-timeline");
         }
     }
 
@@ -459,7 +482,7 @@ class ConsoleInTheBrowserTest {
                     String broken = auditor.text("audit-first-broken");
                     assertEquals(String.valueOf(target), auditor.attribute("audit-first-broken", "data-seq"), broken);
                     assertTrue(broken.contains("no. " + target) && broken.contains("hash mismatch"), broken);
-                    auditor.screenshot("audit-verify-broken");
+                    screen(auditor, "audit-verify-broken");
                 } finally {
                     s.execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update_delete");
                     try (java.sql.PreparedStatement restore = db.prepareStatement(
@@ -520,7 +543,7 @@ class ConsoleInTheBrowserTest {
                     .allMatch(n -> n.startsWith("jp-")), "only JPN's directory");
             assertTrue(admin.present("admin-country-fixed") && !admin.present("admin-country"),
                     "a country's admin cannot choose another country");
-            admin.screenshot("admin-directory");
+            screen(admin, "admin-directory");
 
             admin.click("admin-new");
             admin.type("admin-field-name", name).type("admin-field-email", "not-an-address");
@@ -531,7 +554,7 @@ class ConsoleInTheBrowserTest {
             assertEquals("true", admin.attribute("admin-field-email", "aria-invalid"));
             assertEquals("admin-error-email", admin.attribute("admin-field-email", "aria-describedby"),
                     "the message is tied to its field");
-            admin.screenshot("admin-field-errors");
+            screen(admin, "admin-field-errors");
 
             admin.type("admin-field-email", name + "@tcc.local").click("admin-save");
             admin.await(recipientRow(name), BrowserSession.WAIT);
@@ -555,7 +578,7 @@ class ConsoleInTheBrowserTest {
             });
             assertEquals("SENIOR_OFFICIAL", senior.get(0));
             assertTrue(senior.get(1).contains(name), senior.get(1));
-            admin.screenshot("admin-chains");
+            screen(admin, "admin-chains");
 
             admin.click("admin-tab-directory");
             admin.click(recipientRow(name), "admin-deactivate");
@@ -588,7 +611,7 @@ class ConsoleInTheBrowserTest {
             auditor.awaitText("nav-audit", "감사 로그"::equals, "the navigation in Korean");
             assertEquals("ko", auditor.script("return document.documentElement.lang"));
             auditor.awaitText("audit-title", "감사 로그"::equals, "the screen in Korean");
-            auditor.screenshot("audit-log-ko");
+            screen(auditor, "audit-log-ko");
             auditor.driver().navigate().refresh();
             awaitShell(auditor);
             assertEquals("감사 로그", auditor.text("nav-audit"), "remembered after a reload");
@@ -596,7 +619,7 @@ class ConsoleInTheBrowserTest {
             auditor.select("language-switch", "ja");
             auditor.awaitText("audit-verify", "チェーンを検証"::equals, "the screen in Japanese");
             assertEquals("ja", auditor.script("return document.documentElement.lang"));
-            auditor.screenshot("audit-log-ja");
+            screen(auditor, "audit-log-ja");
             auditor.driver().navigate().refresh();
             awaitShell(auditor);
             assertEquals("監査ログ", auditor.text("nav-audit"));

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,12 +14,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The console's security headers on every response, pages, API relays and errors alike. The Content-Security-Policy
  * allows nothing but the console's own origin: no inline script except the page's import map, allowed by its
  * SHA-256 (computed here from the page itself, so it can never drift from what is served), no inline style, no
- * framing, no plug-ins; connections (fetch, the live stream) only to the console itself.
+ * framing, no plug-ins; connections (fetch, the live stream) only to the console itself. Forms post to the console
+ * only; the sign-out form's redirect to Keycloak's end-session endpoint is allowed by the issuer's origin (browsers
+ * check {@code form-action} along a form's redirects).
  */
 @ApplicationScoped
 public class SecurityHeaders {
@@ -28,8 +32,8 @@ public class SecurityHeaders {
 
     private final String policy;
 
-    SecurityHeaders() {
-        this.policy = policy(inlineScriptHashes("META-INF/resources/index.html"));
+    SecurityHeaders(@ConfigProperty(name = "quarkus.oidc.auth-server-url") String issuer) {
+        this.policy = policy(inlineScriptHashes("META-INF/resources/index.html"), origin(issuer));
     }
 
     void install(@Observes Router router) {
@@ -55,12 +59,18 @@ public class SecurityHeaders {
         return policy;
     }
 
-    static String policy(List<String> scriptHashes) {
+    /** scheme://host[:port] of a URL. */
+    static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    static String policy(List<String> scriptHashes, String signInOrigin) {
         StringBuilder scripts = new StringBuilder("'self'");
         scriptHashes.forEach(h -> scripts.append(" 'sha256-").append(h).append('\''));
         return "default-src 'self'; script-src " + scripts + "; style-src 'self'; img-src 'self' data:;"
-                + " connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
-                + " frame-ancestors 'none'";
+                + " connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none';"
+                + " form-action 'self' " + signInOrigin + "; frame-ancestors 'none'";
     }
 
     /** Base64 SHA-256 of each import map in the page (the only inline scripts the policy allows). */

@@ -31,6 +31,9 @@ class SecurityHeadersTest {
         assertTrue(csp.startsWith("default-src 'self'"), csp);
         assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'"), csp);
         assertTrue(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), csp);
+        java.net.URI issuer = java.net.URI.create(org.tcc.testsupport.TestKeycloak.issuer());
+        assertTrue(csp.contains("form-action 'self' " + issuer.getScheme() + "://" + issuer.getRawAuthority() + ";"),
+                "forms post to the console, and sign-out's redirect goes to Keycloak only: " + csp);
         Matcher importMap = Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL)
                 .matcher(page.body());
         assertTrue(importMap.find(), "the page has its import map");
