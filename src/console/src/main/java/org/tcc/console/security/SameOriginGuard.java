@@ -61,6 +61,12 @@ public class SameOriginGuard implements Handler<RoutingContext> {
         return null;
     }
 
+    /** Whether the request carries the {@code Origin} of the console's page. */
+    boolean originAllowed(HttpServerRequest request) {
+        String origin = request.getHeader("Origin");
+        return origin != null && !origin.isBlank() && originAllowed(normalise(origin), request);
+    }
+
     private boolean originAllowed(String origin, HttpServerRequest request) {
         if (!allowed.isEmpty()) {
             return allowed.contains(origin);

@@ -84,6 +84,30 @@ class SignInTest {
         assertTrue(header.toLowerCase().contains("samesite=strict"), header);
     }
 
+    @Test
+    void signOutIsAPostFromTheConsolesPageAndNothingElseEndsTheSession() throws Exception {
+        Browser browser = new Browser().signIn("us-liaison");
+
+        HttpResponse<String> link = browser.get(Browser.CONSOLE + "/logout");
+        assertEquals(405, link.statusCode(), "a GET (a prefetched link) signs nobody out");
+        assertEquals("POST", link.headers().firstValue("Allow").orElse(null));
+        assertTrue(link.body().contains("urn:tcc:problem:method-not-allowed"), link.body());
+        HttpResponse<String> forged = browser.send("POST", Browser.CONSOLE + "/logout", "",
+                "Origin", "https://attacker.example");
+        assertEquals(403, forged.statusCode(), "another site's form signs nobody out");
+        assertEquals(200, browser.get(Browser.CONSOLE + "/session", "Accept", "application/json").statusCode(),
+                "still signed in after both");
+
+        HttpResponse<String> signOut = browser.send("POST", Browser.CONSOLE + "/logout", "",
+                "Origin", Browser.CONSOLE);
+        assertEquals(302, signOut.statusCode(), signOut.body());
+        assertTrue(Browser.location(signOut).startsWith(TestKeycloak.issuer()
+                + "/protocol/openid-connect/logout"), "on to Keycloak's end-session endpoint: "
+                + Browser.location(signOut));
+        assertEquals(499, browser.get(Browser.CONSOLE + "/session", "X-Requested-With", "JavaScript").statusCode(),
+                "the console's session is gone");
+    }
+
     private static Map<String, String> query(URI uri) {
         return Arrays.stream(uri.getRawQuery().split("&")).map(p -> p.split("=", 2))
                 .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p.length > 1 ? p[1] : "",
