@@ -3,7 +3,6 @@ package org.tcc.e2e;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -112,26 +111,7 @@ final class ConsoleStack implements AutoCloseable {
                         HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
     }
 
-    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
-    private static final java.util.Random RANDOM = new java.util.Random();
-
-    /**
-     * A free port below Linux' ephemeral range (32768-60999), as TrilateralScenarioTest picks them: a port the kernel
-     * hands out for {@code bind(0)} can be taken by another process's socket before the service binds it.
-     */
-    private static synchronized int freePort() throws IOException {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int port = 20000 + RANDOM.nextInt(12000);
-            if (HANDED_OUT.contains(port) || port == CONSOLE_PORT) {
-                continue;
-            }
-            try (ServerSocket socket = new ServerSocket(port)) {
-                HANDED_OUT.add(port);
-                return socket.getLocalPort();
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IOException("no free port between 20000 and 32000");
+    private static int freePort() throws IOException {
+        return FreePorts.next(CONSOLE_PORT);
     }
 }

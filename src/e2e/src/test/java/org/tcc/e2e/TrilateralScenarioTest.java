@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -147,27 +146,7 @@ class TrilateralScenarioTest {
                         HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
     }
 
-    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
-    private static final java.util.Random RANDOM = new java.util.Random();
-
-    /**
-     * A free port below Linux' ephemeral range (32768-60999): a port the kernel hands out for {@code bind(0)} can be
-     * taken between this check and the service's start by any socket of an earlier process (a service's transaction
-     * manager binds one, every outgoing connection uses one), which once made notification fail to start.
-     */
     private static int freePort() throws IOException {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int port = 20000 + RANDOM.nextInt(12000);
-            if (HANDED_OUT.contains(port)) {
-                continue;
-            }
-            try (ServerSocket socket = new ServerSocket(port)) {
-                HANDED_OUT.add(port);
-                return socket.getLocalPort();
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IOException("no free port between 20000 and 32000");
+        return FreePorts.next();
     }
 }

@@ -42,32 +42,28 @@ public final class Directory {
 
     /** Points {@code name}'s webhook at {@code url} (null removes it). */
     public static void setWebhook(String country, String name, String url, String secret) {
-        Map<String, Object> r = recipient(country, name);
-        Map<String, Object> body = new HashMap<>();
-        body.put("country", country);
-        body.put("name", name);
-        body.put("chainStep", r.get("chainStep"));
-        body.put("email", r.get("email"));
-        body.put("stream", r.get("stream"));
-        body.put("active", true);
-        body.put("webhookUrl", url);
-        body.put("webhookSecret", secret);
-        given().auth().oauth2(Tokens.user("admin")).contentType(ContentType.JSON).body(body)
-                .put("/api/v1/recipients/" + r.get("id")).then().statusCode(200);
+        change(country, name, body -> {
+            body.put("active", true);
+            body.put("webhookUrl", url);
+            body.put("webhookSecret", secret);
+        });
     }
 
     /** Sets the language {@code name} reads notices in (keeps everything else, the webhook secret included). */
     public static void setLanguage(String country, String name, String language) {
+        change(country, name, body -> body.put("language", language));
+    }
+
+    /** PUTs {@code name}'s entry as it is (its webhook secret kept) with {@code edit} applied. */
+    private static void change(String country, String name, java.util.function.Consumer<Map<String, Object>> edit) {
         Map<String, Object> r = recipient(country, name);
         Map<String, Object> body = new HashMap<>();
         body.put("country", country);
         body.put("name", name);
-        body.put("chainStep", r.get("chainStep"));
-        body.put("email", r.get("email"));
-        body.put("stream", r.get("stream"));
-        body.put("active", r.get("active"));
-        body.put("webhookUrl", r.get("webhookUrl"));
-        body.put("language", language);
+        for (String field : List.of("chainStep", "email", "stream", "active", "webhookUrl", "language")) {
+            body.put(field, r.get(field));
+        }
+        edit.accept(body);
         given().auth().oauth2(Tokens.user("admin")).contentType(ContentType.JSON).body(body)
                 .put("/api/v1/recipients/" + r.get("id")).then().statusCode(200);
     }

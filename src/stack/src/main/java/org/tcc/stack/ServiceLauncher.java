@@ -66,17 +66,9 @@ public final class ServiceLauncher {
     public static long startConsole(Path jar, StackLayout.WebConsole console, String issuer,
                                     List<StackLayout.Service> services, String sessionSecret, Path log, Path workDir)
             throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of("setsid", Processes.javaBinary(), "-Xms32m",
-                "-Xmx192m"));
-        command.addAll(jvmOptions());
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = javaProcess(jar, "-Xms32m", "-Xmx192m", console.port(), console.managementPort(), log,
+                workDir);
         Map<String, String> env = builder.environment();
-        env.put("TCC_HTTP_PORT", String.valueOf(console.port()));
-        env.put("TCC_MANAGEMENT_PORT", String.valueOf(console.managementPort()));
         env.put("TCC_OIDC_ISSUER", issuer);
         env.put("TCC_CONSOLE_SESSION_SECRET", sessionSecret);
         for (StackLayout.Service service : services) {
@@ -94,18 +86,9 @@ public final class ServiceLauncher {
     public static long start(Path jar, String name, int port, int managementPort, Wiring wiring, Path log,
                              Path workDir)
             throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of("setsid", Processes.javaBinary(), "-Xms64m",
-                "-Xmx384m"));
-        command.addAll(jvmOptions());
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = javaProcess(jar, "-Xms64m", "-Xmx384m", port, managementPort, log, workDir);
         String database = "tcc_" + name.replace('-', '_');
         Map<String, String> env = builder.environment();
-        env.put("TCC_HTTP_PORT", String.valueOf(port));
-        env.put("TCC_MANAGEMENT_PORT", String.valueOf(managementPort));
         env.put("TCC_DB_URL", "jdbc:postgresql://localhost:" + wiring.postgresPort() + "/" + database);
         // the service runs as its runtime role; Flyway migrates as the database's owner (infra.Databases)
         env.put("TCC_DB_USER", database + "_app");
@@ -119,5 +102,21 @@ public final class ServiceLauncher {
         env.put("TCC_OIDC_ISSUER", wiring.oidcIssuer());
         env.putAll(wiring.extraEnv());
         return builder.start().pid();
+    }
+
+    /** A Quarkus application jar in its own process group (setsid), on its two ports, output appended to log. */
+    private static ProcessBuilder javaProcess(Path jar, String initialHeap, String maxHeap, int port,
+                                              int managementPort, Path log, Path workDir) {
+        List<String> command = new java.util.ArrayList<>(List.of("setsid", Processes.javaBinary(), initialHeap,
+                maxHeap));
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("TCC_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("TCC_MANAGEMENT_PORT", String.valueOf(managementPort));
+        return builder;
     }
 }
