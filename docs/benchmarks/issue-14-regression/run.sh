@@ -2,7 +2,7 @@
 # The report-path regression (issue 14): the untraced benchmark of issue-14-tracing/run.sh, on a fresh stack, for one
 # build of the services (label: before | after). Run from the repository root with nothing else running, inside the
 # build lock, one label after the other:  flock /tmp/tcc-mvn.lock docs/benchmarks/issue-14-regression/run.sh before
-# An optional second argument sets the warm-up in seconds (default 60 as in issue-14-tracing; "after-warm" used 300).
+# An optional second argument sets the warm-up in seconds (default 60, as in issue-14-tracing).
 # At the end the CPU time of every thread of the three services is kept (threads.txt: JIT, Kafka clients, workers).
 set -euo pipefail
 label="$1"
