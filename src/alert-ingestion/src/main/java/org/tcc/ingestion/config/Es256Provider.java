@@ -13,8 +13,9 @@ import org.jboss.logging.Logger;
  * The JCA provider sensor signatures are verified with. ES256 verification is most of a report's CPU: on JDK 17
  * the pure-Java SunEC costs over a millisecond per report, the Amazon Corretto Crypto Provider (AWS-LC, native) a
  * small fraction of that. ACCP is used when its native library loads and passes its self-tests; otherwise (another
- * OS or CPU, a locked-down temporary folder) SunEC, which works everywhere. Only the verifiers get ACCP: it is not
- * installed JVM-wide, so TLS and OIDC keep the JDK's providers.
+ * OS or CPU, a locked-down temporary folder) SunEC, which works everywhere. The verifiers name their provider
+ * explicitly (so {@code tcc.ingestion.es256-provider=jdk} holds whatever the JVM prefers); the kit also makes ACCP the
+ * JVM's preferred provider for everything else ({@code org.tcc.kit.security.NativeCrypto}).
  */
 @ApplicationScoped
 public class Es256Provider {

@@ -51,10 +51,17 @@ record RunConditions(String fsync, String synchronousCommit, String es256Provide
         }
     }
 
-    /** The last of {@code lines} with the marker (the latest start of the service), from the marker on. */
+    /**
+     * The last of {@code lines} with the marker (the latest start of the service), from the marker on; in a JSON log
+     * line (the services' production format) only up to the end of the message field.
+     */
     static String lastProviderLine(Stream<String> lines) {
         return lines.filter(l -> l.contains(ES256_MARKER)).reduce((earlier, later) -> later)
-                .map(l -> l.substring(l.indexOf(ES256_MARKER)).trim()).orElse("not logged");
+                .map(l -> {
+                    String from = l.substring(l.indexOf(ES256_MARKER));
+                    int end = from.indexOf("\",\"");
+                    return (end < 0 ? from : from.substring(0, end)).trim();
+                }).orElse("not logged");
     }
 
     String describe() {

@@ -17,4 +17,12 @@ class RunConditionsTest {
                 "2026-12-01 11:00:01 INFO started")));
         assertEquals("not logged", RunConditions.lastProviderLine(Stream.of("INFO started")));
     }
+
+    @Test
+    void providerFromAJsonLogLineEndsWithTheMessage() {
+        assertEquals("ES256 verification provider: AmazonCorrettoCryptoProvider 2.5.0",
+                RunConditions.lastProviderLine(Stream.of("{\"timestamp\":\"2026-12-01T17:00:00Z\",\"level\":\"INFO\","
+                        + "\"message\":\"ES256 verification provider: AmazonCorrettoCryptoProvider 2.5.0\","
+                        + "\"threadName\":\"main\",\"mdc\":{},\"service\":\"alert-ingestion\"}")));
+    }
 }
