@@ -48,10 +48,9 @@ final class ApiModel {
 
     /**
      * Kinds without a model or CRD schema here, checked by TCC's own rules only (DeployCheckTest). A kind whose CRD
-     * schema is added to src/test/resources/crds leaves this list (ApiModelTest checks that).
+     * schema is added to src/test/resources/crds leaves this list (CrdSchemasTest checks that).
      */
     static final Set<String> OWN_RULES_ONLY = Set.of(
-            "postgresql.cnpg.io/v1/Cluster", "barmancloud.cnpg.io/v1/ObjectStore",
             "k8s.keycloak.org/v2alpha1/Keycloak", "k8s.keycloak.org/v2alpha1/KeycloakRealmImport",
             "external-secrets.io/v1/ExternalSecret");
 

@@ -66,9 +66,10 @@ class CrdSchemasTest {
 
     @Test
     void everyOperatorKindHasASchemaOrIsNamedAsOwnRulesOnly() throws Exception {
-        assertTrue(CrdSchemas.types().containsAll(Set.of("postgresql.cnpg.io/v1/Database",
-                "postgresql.cnpg.io/v1/ScheduledBackup", "monitoring.coreos.com/v1/PrometheusRule")), CrdSchemas.types()
-                .toString());
+        assertTrue(CrdSchemas.types().containsAll(Set.of("postgresql.cnpg.io/v1/Cluster",
+                "postgresql.cnpg.io/v1/Database", "postgresql.cnpg.io/v1/ScheduledBackup",
+                "barmancloud.cnpg.io/v1/ObjectStore", "monitoring.coreos.com/v1/PrometheusRule")),
+                CrdSchemas.types().toString());
         Set<String> both = new TreeSet<>(CrdSchemas.types());
         both.retainAll(ApiModel.OWN_RULES_ONLY);
         assertEquals(Set.of(), both, "a kind with a CRD schema here leaves ApiModel.OWN_RULES_ONLY");
@@ -78,8 +79,10 @@ class CrdSchemasTest {
                     + o.path("kind").asText()));
         }
         Set<String> schemaChecked = rendered.stream().filter(CrdSchemas::has).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(Set.of("monitoring.coreos.com/v1/PrometheusRule", "postgresql.cnpg.io/v1/Database",
-                "postgresql.cnpg.io/v1/ScheduledBackup"), schemaChecked, "the rendered kinds checked against a CRD schema");
+        assertEquals(Set.of("barmancloud.cnpg.io/v1/ObjectStore", "monitoring.coreos.com/v1/PrometheusRule",
+                "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Database",
+                "postgresql.cnpg.io/v1/ScheduledBackup"), schemaChecked,
+                "the rendered kinds checked against a CRD schema");
     }
 
     @Test
@@ -92,6 +95,36 @@ class CrdSchemasTest {
                 }
             }
         }
+    }
+
+    @Test
+    void cloudNativePgCluster() throws Exception {
+        ObjectNode cluster = rendered("Cluster", "tcc-postgres");
+        spec(cluster).put("enableSuperUserAccess", false);
+        spec(cluster).remove("instances");
+        ObjectNode appRole = (ObjectNode) spec(cluster).path("managed").path("roles").get(1);
+        appRole.put("connectionLimit", "sixty");
+        spec(cluster).put("primaryUpdateMethod", "failover");
+        ((ObjectNode) spec(cluster).path("resources").path("limits")).put("memory", "2 GiB");
+        assertNamed(ApiModel.violations(cluster), "enableSuperUserAccess", "not defined in the schema",
+                "required property 'instances' not found", "$.spec.managed.roles[1].connectionLimit",
+                "integer expected", "$.spec.primaryUpdateMethod", "enumeration", "$.spec.resources.limits.memory",
+                "pattern");
+    }
+
+    @Test
+    void barmanCloudObjectStore() throws Exception {
+        ObjectNode store = rendered("ObjectStore", "tcc-postgres-backup");
+        ObjectNode configuration = (ObjectNode) spec(store).path("configuration");
+        configuration.put("endpointUrl", configuration.path("endpointURL").asText());
+        configuration.remove("destinationPath");
+        ((ObjectNode) configuration.path("wal")).put("maxParallel", "4");
+        ((ObjectNode) configuration.path("data")).put("compression", "zstd");
+        spec(store).put("retentionPolicy", "30 days");
+        assertNamed(ApiModel.violations(store), "endpointUrl", "not defined in the schema",
+                "required property 'destinationPath' not found", "$.spec.configuration.wal.maxParallel",
+                "integer expected", "$.spec.configuration.data.compression", "enumeration", "$.spec.retentionPolicy",
+                "pattern");
     }
 
     @Test
