@@ -276,6 +276,7 @@ class DeployCheckTest {
             assertTrue(!client.path("directAccessGrantsEnabled").asBoolean(false),
                     client.path("clientId").asText() + ": no password grant in production");
         }
+        assertEquals(List.of(), Policies.realmRedirects(imported), "production redirect URIs: https, never localhost");
     }
 
     @ParameterizedTest

@@ -196,6 +196,46 @@ final class Policies {
         return out;
     }
 
+    /**
+     * Where the production realm may send a browser: every client's redirect URIs, post-logout redirect URIs, web
+     * origins and root/base URLs are https and never a loopback address (the local realm's are http://localhost).
+     */
+    static List<String> realmRedirects(JsonNode realm) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode client : realm.path("clients")) {
+            String id = "client " + client.path("clientId").asText();
+            List<String> uris = new ArrayList<>();
+            client.path("redirectUris").forEach(u -> uris.add(u.asText()));
+            client.path("webOrigins").forEach(u -> {
+                if (!u.asText().equals("+") && !u.asText().equals("-")) {
+                    uris.add(u.asText());
+                }
+            });
+            for (String field : List.of("rootUrl", "baseUrl", "adminUrl")) {
+                if (!client.path(field).asText().isEmpty()) {
+                    uris.add(client.path(field).asText());
+                }
+            }
+            for (String u : client.path("attributes").path("post.logout.redirect.uris").asText().split("##")) {
+                if (!u.isBlank() && !u.equals("+")) {
+                    uris.add(u);
+                }
+            }
+            for (String u : uris) {
+                String lower = u.toLowerCase(java.util.Locale.ROOT);
+                String host = lower.replaceFirst("^[a-z]+://", "").replaceFirst("[:/].*$", "");
+                if (!lower.startsWith("https://")) {
+                    out.add(id + ": " + u + " is not https");
+                }
+                if (host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.")
+                        || host.startsWith("[::1]") || host.equals("0.0.0.0")) {
+                    out.add(id + ": " + u + " is a loopback address");
+                }
+            }
+        }
+        return out;
+    }
+
     /** The value of an environment variable set by value, or null. */
     static String env(JsonNode container, String name) {
         for (JsonNode e : container.path("env")) {

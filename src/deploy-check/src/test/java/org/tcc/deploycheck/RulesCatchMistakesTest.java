@@ -119,6 +119,25 @@ class RulesCatchMistakesTest {
     }
 
     @Test
+    void aLocalhostOrPlainHttpRedirectInTheProductionRealm() throws Exception {
+        ObjectNode realm = DeployCheckTest.render("prod").find("KeycloakRealmImport", "tcc-realm").orElseThrow()
+                .path("spec").path("realm").deepCopy();
+        assertEquals(List.of(), Policies.realmRedirects(realm));
+        for (var client : realm.path("clients")) {
+            if (client.path("clientId").asText().equals("tcc-console")) {
+                ((ArrayNode) client.path("redirectUris")).add("http://localhost:8080/*");
+                ((ObjectNode) client.path("attributes")).put("post.logout.redirect.uris", "https://tcc.example/*##https://127.0.0.1/*");
+                ((ArrayNode) client.path("webOrigins")).add("http://tcc.example");
+            }
+        }
+        List<String> v = Policies.realmRedirects(realm);
+        assertNamed(v, "client tcc-console: http://localhost:8080/* is not https");
+        assertNamed(v, "client tcc-console: http://localhost:8080/* is a loopback address");
+        assertNamed(v, "client tcc-console: https://127.0.0.1/* is a loopback address");
+        assertNamed(v, "client tcc-console: http://tcc.example is not https");
+    }
+
+    @Test
     void aFeedWithMoreThanTheFeedTopic() throws Exception {
         ObjectNode user = DeployCheckTest.render("prod").find("KafkaUser", "feed-usa").orElseThrow().deepCopy();
         ((ArrayNode) user.path("spec").path("authorization").path("acls").get(0).path("operations")).add("Read");
