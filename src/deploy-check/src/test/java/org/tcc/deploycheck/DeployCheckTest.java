@@ -281,6 +281,44 @@ class DeployCheckTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
+    void theConsoleSignsInAndOutOnTheIngressHostOnly(String overlay) throws Exception {
+        Rendered r = render(overlay);
+        JsonNode console = clientOf(r, "tcc-console");
+        Set<String> hosts = new TreeSet<>();
+        r.ofKind("Ingress").forEach(i -> i.path("spec").path("rules").forEach(rule -> hosts.add(rule.path("host").asText())));
+        Set<String> expected = new TreeSet<>();
+        hosts.forEach(h -> expected.add("https://" + h + "/*"));
+        assertEquals(expected, names(console.path("redirectUris")), overlay + ": redirect URIs");
+        assertEquals(expected, new TreeSet<>(List.of(console.path("attributes").path("post.logout.redirect.uris")
+                .asText().split("##"))), overlay + ": post-logout redirect URIs");
+        assertEquals("S256", console.path("attributes").path("pkce.code.challenge.method").asText(), "PKCE");
+        assertTrue(console.path("publicClient").asBoolean(), "a public client: no secret to keep");
+        JsonNode deployment = r.find("Deployment", Policies.CONSOLE).orElseThrow();
+        JsonNode app = deployment.path("spec").path("template").path("spec").path("containers").get(0);
+        String allowed = Policies.env(app, "TCC_CONSOLE_ALLOWED_ORIGINS");
+        Set<String> origins = new TreeSet<>();
+        hosts.forEach(h -> origins.add("https://" + h));
+        assertEquals(origins, allowed == null ? Set.of() : new TreeSet<>(List.of(allowed.split(","))),
+                overlay + ": the console accepts changes from its ingress origin only");
+    }
+
+    static JsonNode clientOf(Rendered r, String clientId) {
+        for (JsonNode c : r.find("KeycloakRealmImport", "tcc-realm").orElseThrow().path("spec").path("realm").path("clients")) {
+            if (clientId.equals(c.path("clientId").asText())) {
+                return c;
+            }
+        }
+        throw new AssertionError("no client " + clientId);
+    }
+
+    static Set<String> names(JsonNode array) {
+        Set<String> out = new TreeSet<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
     void theIngressRoutesOnlyApiPathsToApiPorts(String overlay) throws Exception {
         Rendered r = render(overlay);
         Set<String> routed = new TreeSet<>();
