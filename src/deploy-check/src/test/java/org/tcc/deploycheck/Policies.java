@@ -13,7 +13,14 @@ import java.util.regex.Pattern;
 final class Policies {
 
     static final Pattern DIGEST = Pattern.compile(".+@sha256:[0-9a-f]{64}");
-    static final Set<String> TCC_SERVICES = Set.of("alert-ingestion", "consultation", "notification");
+    /** The web console (src/console): no database, no Kafka; signs people in and relays to the services. */
+    static final String CONSOLE = "console";
+    /** The services with a database and a Kafka user of their own. */
+    static final Set<String> BACKEND_SERVICES = Set.of("alert-ingestion", "consultation", "notification");
+    /** Every TCC Deployment: each rule of {@link #workloads} and {@link #deployment} holds for each of them. */
+    static final Set<String> TCC_SERVICES = Set.of("alert-ingestion", "consultation", "notification", CONSOLE);
+    /** The NetworkPolicy that denies everything not allowed to every TCC Deployment. */
+    static final String DEFAULT_DENY = "tcc-services-default-deny";
     /**
      * The ways to set {@code tcc.trust.accept-repository-material} (alert-ingestion's RepositoryTrust): the kit's
      * variable, the property's own environment name, or the property itself (e.g. {@code -D} in JAVA_TOOL_OPTIONS).
@@ -54,6 +61,11 @@ final class Policies {
                                 }));
                     }
                 }
+            }
+            JsonNode podLabels = d.path("spec").path("template").path("metadata").path("labels");
+            if (r.find("NetworkPolicy", DEFAULT_DENY).filter(n -> selects(n.path("spec").path("podSelector"), podLabels))
+                    .isEmpty()) {
+                out.add(Rendered.id(d) + ": NetworkPolicy " + DEFAULT_DENY + " does not select it");
             }
             if (r.ofKind("NetworkPolicy").stream().noneMatch(n ->
                     selects(n.path("spec").path("podSelector"), d.path("spec").path("template").path("metadata").path("labels"))
@@ -246,11 +258,21 @@ final class Policies {
         return null;
     }
 
-    /** Whether a label selector (matchLabels only, as TCC writes them) selects {@code labels}. */
+    /** Whether a label selector (matchLabels, and matchExpressions with In, as TCC writes them) selects {@code labels}. */
     static boolean selects(JsonNode selector, JsonNode labels) {
-        JsonNode match = selector.has("matchLabels") ? selector.path("matchLabels") : selector;
-        if (match.isEmpty()) {
+        JsonNode match = selector.has("matchLabels") || selector.has("matchExpressions")
+                ? selector.path("matchLabels") : selector;
+        JsonNode expressions = selector.path("matchExpressions");
+        if (match.isEmpty() && expressions.isEmpty()) {
             return false;
+        }
+        for (JsonNode e : expressions) {
+            Set<String> values = new HashSet<>();
+            e.path("values").forEach(v -> values.add(v.asText()));
+            String value = labels.path(e.path("key").asText()).asText(null);
+            if (!"In".equals(e.path("operator").asText()) || value == null || !values.contains(value)) {
+                return false;
+            }
         }
         var it = match.fields();
         while (it.hasNext()) {

@@ -119,6 +119,19 @@ class RulesCatchMistakesTest {
     }
 
     @Test
+    void aConsoleOutsideTheDefaultDeny() throws Exception {
+        Rendered prod = DeployCheckTest.render("prod");
+        assertEquals(List.of(), Policies.workloads(prod, true));
+        Rendered mixed = new Rendered("prod", new java.util.ArrayList<>(prod.objects));
+        ObjectNode console = prod.find("Deployment", Policies.CONSOLE).orElseThrow().deepCopy();
+        ((ObjectNode) console.path("spec").path("template").path("metadata").path("labels"))
+                .put("app.kubernetes.io/component", "frontend");
+        mixed.objects.removeIf(o -> Rendered.id(o).equals("Deployment/" + Policies.CONSOLE));
+        mixed.objects.add(console);
+        assertNamed(Policies.workloads(mixed, true), "Deployment/console: NetworkPolicy tcc-services-default-deny does not select it");
+    }
+
+    @Test
     void aLocalhostOrPlainHttpRedirectInTheProductionRealm() throws Exception {
         ObjectNode realm = DeployCheckTest.render("prod").find("KeycloakRealmImport", "tcc-realm").orElseThrow()
                 .path("spec").path("realm").deepCopy();
