@@ -3,7 +3,8 @@
 
 Same roles, client scopes (country claim, tcc-api audience) and clients, minus what is local-only: no people, no
 password or client secret, no test client, TLS required, brute-force protection, sensor feeds authenticating with
-signed JWTs, tcc-cli on the device authorization grant instead of passwords. Run it after changing the local realm;
+signed JWTs, tcc-cli on the device authorization grant instead of passwords, the console's redirect URIs on the
+ingress host (https only, no localhost). Run it after changing the local realm;
 DeployCheckTest fails while the two disagree. Python 3 standard library only.
 """
 import json
@@ -12,6 +13,8 @@ import pathlib
 HERE = pathlib.Path(__file__).resolve().parent
 LOCAL = HERE.parents[2] / "deploy" / "keycloak" / "tcc-realm.json"
 LOCAL_ONLY_CLIENTS = {"tcc-cli-short"}   # tests only: 10-second tokens
+# the console behind Ingress tcc (k8s/base/services/ingress.yaml): its only origin; never a localhost redirect
+CONSOLE_ORIGIN = "https://tcc.example"
 
 realm = json.loads(LOCAL.read_text())
 realm["displayName"] = "Trilateral Crisis Coordination"
@@ -31,6 +34,11 @@ for client in realm["clients"]:
     if client["clientId"] == "tcc-cli":
         client["name"] = "TCC CLI (device authorization grant: sign in in a browser, no password in scripts)"
         client["attributes"]["oauth2.device.authorization.grant.enabled"] = "true"
+    if client["clientId"] == "tcc-console":
+        client["redirectUris"] = [CONSOLE_ORIGIN + "/*"]
+        client["attributes"]["post.logout.redirect.uris"] = CONSOLE_ORIGIN + "/*"
+        # the browser never calls Keycloak with CORS (the console's backend holds the tokens): no web origin at all
+        client["webOrigins"] = []
     if client["clientId"].startswith("feed-"):
         client["clientAuthenticatorType"] = "client-jwt"
         client["attributes"]["token.endpoint.auth.signing.alg"] = "ES256"

@@ -82,7 +82,57 @@ class DeployCheckTest {
         Set<String> deployed = r.ofKind("Deployment").stream().map(Rendered::name).collect(Collectors.toSet());
         assertEquals(Policies.TCC_SERVICES, deployed, overlay);
         assertEquals(List.of(), Policies.workloads(r, production(overlay)), overlay);
-        assertTrue(r.find("NetworkPolicy", "tcc-services-default-deny").isPresent(), "default deny");
+        assertTrue(r.find("NetworkPolicy", Policies.DEFAULT_DENY).isPresent(), "default deny");
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theConsoleHoldsNoDatabaseOrKafkaCredentialAndReachesOnlyTheApiPorts(String overlay) throws Exception {
+        Rendered r = render(overlay);
+        ObjectNode console = r.find("Deployment", Policies.CONSOLE).orElseThrow();
+        JsonNode pod = console.path("spec").path("template").path("spec");
+        assertTrue(pod.path("initContainers").isMissingNode() || pod.path("initContainers").isEmpty(), "no migrations");
+        for (JsonNode e : pod.path("containers").get(0).path("env")) {
+            String name = e.path("name").asText();
+            assertTrue(!name.startsWith("TCC_DB_") && !name.startsWith("TCC_KAFKA_"), overlay + ": console sets " + name);
+        }
+        Set<String> secrets = new TreeSet<>();
+        console.findValues("secretKeyRef").forEach(n -> secrets.add(n.path("name").asText()));
+        console.findValues("secretName").forEach(n -> secrets.add(n.asText()));
+        assertEquals(Set.of("tcc-console-session"), secrets, overlay + ": the console's only Secret");
+        JsonNode app = pod.path("containers").get(0);
+        Map<String, String> urls = Map.of("TCC_CONSOLE_INGESTION_URL", "alert-ingestion",
+                "TCC_CONSOLE_CONSULTATION_URL", "consultation", "TCC_CONSOLE_NOTIFICATION_URL", "notification");
+        JsonNode egress = r.find("NetworkPolicy", Policies.CONSOLE).orElseThrow().path("spec").path("egress");
+        for (var u : urls.entrySet()) {
+            JsonNode service = r.find("Service", u.getValue()).orElseThrow();
+            int port = service.path("spec").path("ports").get(0).path("port").asInt();
+            assertEquals("http://" + u.getValue() + ":" + port, Policies.env(app, u.getKey()), overlay + ": " + u.getKey());
+            assertTrue(allows(egress, "to", u.getValue(), port), overlay + ": console may reach " + u.getValue());
+            JsonNode ingress = r.find("NetworkPolicy", u.getValue()).orElseThrow().path("spec").path("ingress");
+            assertTrue(allows(ingress, "from", Policies.CONSOLE, port),
+                    overlay + ": " + u.getValue() + " admits the console on its API port " + port);
+        }
+        for (JsonNode rule : egress) {
+            for (JsonNode port : rule.path("ports")) {
+                assertTrue(Set.of(53, 8081, 8082, 8083, 443, 8443).contains(port.path("port").asInt()),
+                        overlay + ": console egress to port " + port);
+            }
+        }
+        JsonNode in = r.find("NetworkPolicy", Policies.CONSOLE).orElseThrow().path("spec").path("ingress");
+        assertEquals(1, in.size(), overlay + ": only the ingress controller reaches the console");
+        assertEquals(1, in.get(0).path("ports").size(), overlay + ": one port");
+        assertEquals(8080, in.get(0).path("ports").get(0).path("port").asInt(), overlay + ": the console's http port");
+        assertEquals("ingress-nginx", in.get(0).path("from").get(0).path("namespaceSelector").path("matchLabels")
+                .path("kubernetes.io/metadata.name").asText(), overlay + ": from the ingress controller");
+        // the browser's issuer is the services' issuer: the same ConfigMap key in every Deployment
+        for (ObjectNode d : r.ofKind("Deployment")) {
+            JsonNode issuer = envNamed(d.path("spec").path("template").path("spec").path("containers").get(0),
+                    "TCC_OIDC_ISSUER");
+            JsonNode ref = issuer == null ? null : issuer.path("valueFrom").path("configMapKeyRef");
+            assertEquals("tcc/oidc-issuer", ref == null ? null : ref.path("name").asText() + "/" + ref.path("key").asText(),
+                    Rendered.id(d));
+        }
     }
 
     @ParameterizedTest
@@ -138,6 +188,9 @@ class DeployCheckTest {
             users.put(Rendered.name(u), strimziAcls(u));
         }
         for (ObjectNode d : r.ofKind("Deployment")) {
+            if (!Policies.BACKEND_SERVICES.contains(Rendered.name(d))) {
+                continue;   // the console has no Kafka user (checked above it sets no TCC_KAFKA_*)
+            }
             for (JsonNode c : d.path("spec").path("template").path("spec").path("containers")) {
                 String user = Policies.env(c, "TCC_KAFKA_USER");
                 assertTrue(users.containsKey(user), Rendered.id(d) + " logs in as " + user + ", which is no KafkaUser");
@@ -173,7 +226,12 @@ class DeployCheckTest {
             assertTrue(!role.path("superuser").asBoolean(false) && !role.path("createdb").asBoolean(false)
                     && !role.path("createrole").asBoolean(false), role.toString());
         }
+        Set<String> withDatabase = new TreeSet<>();
         for (ObjectNode d : r.ofKind("Deployment")) {
+            if (!Policies.BACKEND_SERVICES.contains(Rendered.name(d))) {
+                continue;   // the console has no database
+            }
+            withDatabase.add(Rendered.name(d));
             JsonNode pod = d.path("spec").path("template").path("spec");
             JsonNode app = pod.path("containers").get(0);
             JsonNode migrate = pod.path("initContainers").get(0);
@@ -192,6 +250,7 @@ class DeployCheckTest {
             assertEquals(rolePasswordSecret.get(runtime), secretOf(app, "TCC_DB_PASSWORD"), id + ": runtime password");
             assertEquals(rolePasswordSecret.get(owner), secretOf(migrate, "TCC_DB_OWNER_PASSWORD"), id + ": owner password");
         }
+        assertEquals(Policies.BACKEND_SERVICES, withDatabase, overlay);
     }
 
     @ParameterizedTest
@@ -276,6 +335,64 @@ class DeployCheckTest {
             assertTrue(!client.path("directAccessGrantsEnabled").asBoolean(false),
                     client.path("clientId").asText() + ": no password grant in production");
         }
+        assertEquals(List.of(), Policies.realmRedirects(imported), "production redirect URIs: https, never localhost");
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theConsoleSignsInAndOutOnTheIngressHostOnly(String overlay) throws Exception {
+        Rendered r = render(overlay);
+        JsonNode console = clientOf(r, "tcc-console");
+        Set<String> hosts = new TreeSet<>();
+        r.ofKind("Ingress").forEach(i -> i.path("spec").path("rules").forEach(rule -> hosts.add(rule.path("host").asText())));
+        Set<String> expected = new TreeSet<>();
+        hosts.forEach(h -> expected.add("https://" + h + "/*"));
+        assertEquals(expected, names(console.path("redirectUris")), overlay + ": redirect URIs");
+        assertEquals(expected, new TreeSet<>(List.of(console.path("attributes").path("post.logout.redirect.uris")
+                .asText().split("##"))), overlay + ": post-logout redirect URIs");
+        assertEquals("S256", console.path("attributes").path("pkce.code.challenge.method").asText(), "PKCE");
+        assertTrue(console.path("publicClient").asBoolean(), "a public client: no secret to keep");
+        JsonNode deployment = r.find("Deployment", Policies.CONSOLE).orElseThrow();
+        JsonNode app = deployment.path("spec").path("template").path("spec").path("containers").get(0);
+        String allowed = Policies.env(app, "TCC_CONSOLE_ALLOWED_ORIGINS");
+        Set<String> origins = new TreeSet<>();
+        hosts.forEach(h -> origins.add("https://" + h));
+        assertEquals(origins, allowed == null ? Set.of() : new TreeSet<>(List.of(allowed.split(","))),
+                overlay + ": the console accepts changes from its ingress origin only");
+    }
+
+    /** Whether a rule of a NetworkPolicy's ingress or egress names pods {@code app} (in its namespace) on {@code port}. */
+    static boolean allows(JsonNode rules, String peers, String app, int port) {
+        for (JsonNode rule : rules) {
+            boolean pods = false;
+            for (JsonNode peer : rule.path(peers)) {
+                pods |= !peer.has("namespaceSelector")
+                        && app.equals(peer.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText());
+            }
+            boolean onPort = false;
+            for (JsonNode p : rule.path("ports")) {
+                onPort |= p.path("port").asInt() == port;
+            }
+            if (pods && onPort) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static JsonNode clientOf(Rendered r, String clientId) {
+        for (JsonNode c : r.find("KeycloakRealmImport", "tcc-realm").orElseThrow().path("spec").path("realm").path("clients")) {
+            if (clientId.equals(c.path("clientId").asText())) {
+                return c;
+            }
+        }
+        throw new AssertionError("no client " + clientId);
+    }
+
+    static Set<String> names(JsonNode array) {
+        Set<String> out = new TreeSet<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     @ParameterizedTest
@@ -287,7 +404,9 @@ class DeployCheckTest {
             for (JsonNode rule : ingress.path("spec").path("rules")) {
                 for (JsonNode path : rule.path("http").path("paths")) {
                     String service = path.path("backend").path("service").path("name").asText();
-                    assertTrue(path.path("path").asText().startsWith("/api/"), path.toString());
+                    // the console has / (its pages and its own proxy); the services only their /api/v1/ paths
+                    assertTrue(service.equals(Policies.CONSOLE) ? path.path("path").asText().equals("/")
+                            : path.path("path").asText().startsWith("/api/v1/"), path.toString());
                     assertEquals("http", path.path("backend").path("service").path("port").path("name").asText(),
                             path + ": only the API port, never management");
                     routed.add(service);

@@ -13,7 +13,14 @@ import java.util.regex.Pattern;
 final class Policies {
 
     static final Pattern DIGEST = Pattern.compile(".+@sha256:[0-9a-f]{64}");
-    static final Set<String> TCC_SERVICES = Set.of("alert-ingestion", "consultation", "notification");
+    /** The web console (src/console): no database, no Kafka; signs people in and relays to the services. */
+    static final String CONSOLE = "console";
+    /** The services with a database and a Kafka user of their own. */
+    static final Set<String> BACKEND_SERVICES = Set.of("alert-ingestion", "consultation", "notification");
+    /** Every TCC Deployment: each rule of {@link #workloads} and {@link #deployment} holds for each of them. */
+    static final Set<String> TCC_SERVICES = Set.of("alert-ingestion", "consultation", "notification", CONSOLE);
+    /** The NetworkPolicy that denies everything not allowed to every TCC Deployment. */
+    static final String DEFAULT_DENY = "tcc-services-default-deny";
     /**
      * The ways to set {@code tcc.trust.accept-repository-material} (alert-ingestion's RepositoryTrust): the kit's
      * variable, the property's own environment name, or the property itself (e.g. {@code -D} in JAVA_TOOL_OPTIONS).
@@ -54,6 +61,11 @@ final class Policies {
                                 }));
                     }
                 }
+            }
+            JsonNode podLabels = d.path("spec").path("template").path("metadata").path("labels");
+            if (r.find("NetworkPolicy", DEFAULT_DENY).filter(n -> selects(n.path("spec").path("podSelector"), podLabels))
+                    .isEmpty()) {
+                out.add(Rendered.id(d) + ": NetworkPolicy " + DEFAULT_DENY + " does not select it");
             }
             if (r.ofKind("NetworkPolicy").stream().noneMatch(n ->
                     selects(n.path("spec").path("podSelector"), d.path("spec").path("template").path("metadata").path("labels"))
@@ -196,6 +208,46 @@ final class Policies {
         return out;
     }
 
+    /**
+     * Where the production realm may send a browser: every client's redirect URIs, post-logout redirect URIs, web
+     * origins and root/base URLs are https and never a loopback address (the local realm's are http://localhost).
+     */
+    static List<String> realmRedirects(JsonNode realm) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode client : realm.path("clients")) {
+            String id = "client " + client.path("clientId").asText();
+            List<String> uris = new ArrayList<>();
+            client.path("redirectUris").forEach(u -> uris.add(u.asText()));
+            client.path("webOrigins").forEach(u -> {
+                if (!u.asText().equals("+") && !u.asText().equals("-")) {
+                    uris.add(u.asText());
+                }
+            });
+            for (String field : List.of("rootUrl", "baseUrl", "adminUrl")) {
+                if (!client.path(field).asText().isEmpty()) {
+                    uris.add(client.path(field).asText());
+                }
+            }
+            for (String u : client.path("attributes").path("post.logout.redirect.uris").asText().split("##")) {
+                if (!u.isBlank() && !u.equals("+")) {
+                    uris.add(u);
+                }
+            }
+            for (String u : uris) {
+                String lower = u.toLowerCase(java.util.Locale.ROOT);
+                String host = lower.replaceFirst("^[a-z]+://", "").replaceFirst("[:/].*$", "");
+                if (!lower.startsWith("https://")) {
+                    out.add(id + ": " + u + " is not https");
+                }
+                if (host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.")
+                        || host.startsWith("[::1]") || host.equals("0.0.0.0")) {
+                    out.add(id + ": " + u + " is a loopback address");
+                }
+            }
+        }
+        return out;
+    }
+
     /** The value of an environment variable set by value, or null. */
     static String env(JsonNode container, String name) {
         for (JsonNode e : container.path("env")) {
@@ -206,11 +258,21 @@ final class Policies {
         return null;
     }
 
-    /** Whether a label selector (matchLabels only, as TCC writes them) selects {@code labels}. */
+    /** Whether a label selector (matchLabels, and matchExpressions with In, as TCC writes them) selects {@code labels}. */
     static boolean selects(JsonNode selector, JsonNode labels) {
-        JsonNode match = selector.has("matchLabels") ? selector.path("matchLabels") : selector;
-        if (match.isEmpty()) {
+        JsonNode match = selector.has("matchLabels") || selector.has("matchExpressions")
+                ? selector.path("matchLabels") : selector;
+        JsonNode expressions = selector.path("matchExpressions");
+        if (match.isEmpty() && expressions.isEmpty()) {
             return false;
+        }
+        for (JsonNode e : expressions) {
+            Set<String> values = new HashSet<>();
+            e.path("values").forEach(v -> values.add(v.asText()));
+            String value = labels.path(e.path("key").asText()).asText(null);
+            if (!"In".equals(e.path("operator").asText()) || value == null || !values.contains(value)) {
+                return false;
+            }
         }
         var it = match.fields();
         while (it.hasNext()) {

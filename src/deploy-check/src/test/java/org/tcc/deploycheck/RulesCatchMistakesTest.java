@@ -119,6 +119,38 @@ class RulesCatchMistakesTest {
     }
 
     @Test
+    void aConsoleOutsideTheDefaultDeny() throws Exception {
+        Rendered prod = DeployCheckTest.render("prod");
+        assertEquals(List.of(), Policies.workloads(prod, true));
+        Rendered mixed = new Rendered("prod", new java.util.ArrayList<>(prod.objects));
+        ObjectNode console = prod.find("Deployment", Policies.CONSOLE).orElseThrow().deepCopy();
+        ((ObjectNode) console.path("spec").path("template").path("metadata").path("labels"))
+                .put("app.kubernetes.io/component", "frontend");
+        mixed.objects.removeIf(o -> Rendered.id(o).equals("Deployment/" + Policies.CONSOLE));
+        mixed.objects.add(console);
+        assertNamed(Policies.workloads(mixed, true), "Deployment/console: NetworkPolicy tcc-services-default-deny does not select it");
+    }
+
+    @Test
+    void aLocalhostOrPlainHttpRedirectInTheProductionRealm() throws Exception {
+        ObjectNode realm = DeployCheckTest.render("prod").find("KeycloakRealmImport", "tcc-realm").orElseThrow()
+                .path("spec").path("realm").deepCopy();
+        assertEquals(List.of(), Policies.realmRedirects(realm));
+        for (var client : realm.path("clients")) {
+            if (client.path("clientId").asText().equals("tcc-console")) {
+                ((ArrayNode) client.path("redirectUris")).add("http://localhost:8080/*");
+                ((ObjectNode) client.path("attributes")).put("post.logout.redirect.uris", "https://tcc.example/*##https://127.0.0.1/*");
+                ((ArrayNode) client.path("webOrigins")).add("http://tcc.example");
+            }
+        }
+        List<String> v = Policies.realmRedirects(realm);
+        assertNamed(v, "client tcc-console: http://localhost:8080/* is not https");
+        assertNamed(v, "client tcc-console: http://localhost:8080/* is a loopback address");
+        assertNamed(v, "client tcc-console: https://127.0.0.1/* is a loopback address");
+        assertNamed(v, "client tcc-console: http://tcc.example is not https");
+    }
+
+    @Test
     void aFeedWithMoreThanTheFeedTopic() throws Exception {
         ObjectNode user = DeployCheckTest.render("prod").find("KafkaUser", "feed-usa").orElseThrow().deepCopy();
         ((ArrayNode) user.path("spec").path("authorization").path("acls").get(0).path("operations")).add("Read");
