@@ -43,7 +43,10 @@ public class SecurityHeaders {
                 headers.set("Content-Security-Policy", policy);
                 headers.set("X-Content-Type-Options", "nosniff");
                 headers.set("X-Frame-Options", "DENY");
-                headers.set("Referrer-Policy", "no-referrer");
+                // no referrer to any other origin; same-origin requests keep theirs, and with it their Origin header:
+                // under no-referrer a browser sends "Origin: null" on a form POST, and the sign-out form could not
+                // prove it comes from the console (SignOutGuard)
+                headers.set("Referrer-Policy", "same-origin");
                 headers.set("Cross-Origin-Opener-Policy", "same-origin");
                 headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
                 if (!headers.contains("Cache-Control")) {

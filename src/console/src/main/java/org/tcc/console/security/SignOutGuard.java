@@ -10,7 +10,8 @@ import org.tcc.console.proxy.Problems;
  * Sign-out is a POST from the console's own page. The OIDC extension would end the session on any request to its
  * logout path; this route, ahead of sign-in handling, answers every other method 405 (a prefetched or embedded link
  * signs nobody out) and lets a POST through only with the console's {@code Origin} (the sign-out form sends it; a
- * form cannot add {@code X-Requested-With}, so the API's second proof is not asked for here).
+ * form cannot add {@code X-Requested-With}, so the API's second proof is not asked for here). A browser sends a form
+ * POST's {@code Origin} only when the page's referrer policy allows it ({@code same-origin}, {@link SecurityHeaders}).
  */
 @ApplicationScoped
 public class SignOutGuard {

@@ -41,6 +41,8 @@ class SecurityHeadersTest {
                 .digest(importMap.group(1).getBytes(StandardCharsets.UTF_8)));
         assertTrue(csp.contains("'sha256-" + hash + "'"), csp + " lacks the import map's hash " + hash);
         assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(null));
+        // the sign-out form's POST carries its Origin only under a policy that keeps same-origin referrers
+        assertEquals("same-origin", page.headers().firstValue("Referrer-Policy").orElse(null));
     }
 
     @Test

@@ -91,7 +91,8 @@ public final class BrowserSession implements AutoCloseable {
         try {
             return waiting(timeout).until(ExpectedConditions.visibilityOfElementLocated(by));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError(name + ": " + by + " not visible within " + timeout + " at " + currentUrl(), e);
+            throw new AssertionError(name + ": " + by + " not visible within " + timeout + " at " + currentUrl()
+                    + shown(), e);
         }
     }
 
@@ -109,8 +110,8 @@ public final class BrowserSession implements AutoCloseable {
         try {
             return waiting(timeout).until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError(name + ": not within " + timeout + ": " + what + " (at " + currentUrl() + ")",
-                    e);
+            throw new AssertionError(name + ": not within " + timeout + ": " + what + " (at " + currentUrl() + ")"
+                    + shown(), e);
         }
     }
 
@@ -195,6 +196,16 @@ public final class BrowserSession implements AutoCloseable {
             return true;
         });
         return this;
+    }
+
+    /** The start of what the page shows, for a failure's message (the session may be closed before evidence). */
+    private String shown() {
+        try {
+            String text = driver().findElement(By.tagName("body")).getText().replaceAll("\\s+", " ").strip();
+            return "; the page shows: " + (text.length() > 400 ? text.substring(0, 400) + "…" : text);
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     private static WebElement visible(WebDriver driver, By by) {
