@@ -56,6 +56,12 @@ public final class AlertVersions {
             changedFields = changedFields == null ? null : List.copyOf(changedFields);
             affectedCountries = affectedCountries == null ? List.of() : List.copyOf(affectedCountries);
         }
+
+        /** The same summary, changed at {@code instant} (e.g. at the precision the alert is stored with). */
+        public Summary changedAt(Instant instant) {
+            return new Summary(version, change, instant, who, changedFields, reason, severity, lifecycle, headline,
+                    affectedCountries);
+        }
     }
 
     /** The summary of the version {@code event} made. */

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,8 +24,15 @@ public class AlertVersionRepository {
     @Inject
     EntityManager em;
 
-    /** A version to store: its alert and its summary. */
+    /**
+     * A version to store: its alert and its summary, its moment rounded to the database's precision (microseconds,
+     * as the driver rounds the alert's {@code updatedAt}), so the history says the same moment as the stored alert.
+     */
     public record NewVersion(UUID alertId, AlertVersions.Summary summary) {
+
+        public NewVersion {
+            summary = summary.changedAt(summary.changedAt().plusNanos(500).truncatedTo(ChronoUnit.MICROS));
+        }
     }
 
     /** Stores these versions in one statement. Hibernate's pending changes must be flushed first. */
