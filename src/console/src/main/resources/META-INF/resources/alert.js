@@ -1,6 +1,7 @@
 // Alert detail: what happened and where (launch point, predicted impact, ground track, affected countries and zones
-// on the map), who reported it (sensors), its versions, each country's acknowledgement; acknowledge for your own
-// country; update, cancel or resolve it (the originating country only); and the form to raise a new alert. A refused
+// on the map), who reported it (sensors), its versions (the API's history: who changed what and when, newest first,
+// a new version from the live stream prepended), each country's acknowledgement; acknowledge for your own country;
+// update, cancel or resolve it (the originating country only); and the form to raise a new alert. A refused
 // request's field errors (problem errors[].field) are shown beside the fields.
 import { h, statusBadge, severityBadge, practiceBanner, countryName, showProblem, clearProblem, fill } from './dom.js';
 import { formatTime, formatDuration } from './i18n.js';
@@ -12,18 +13,46 @@ const REGIONS = ['KOREAN_PENINSULA', 'SEA_OF_JAPAN', 'EAST_CHINA_SEA', 'TAIWAN_S
 const SEVERITIES = ['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'];
 const URGENCIES = ['Immediate', 'Expected', 'Future', 'Past', 'Unknown'];
 const CERTAINTIES = ['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown'];
-const versionsSeen = new Map(); // alert id -> [{version, updatedAt, severity, headline, lifecycle}] seen in this page
+/** The alert fields a version may name as changed, with the label the facts use (others are shown as named). */
+const FIELD_LABELS = { headline: 'alert.headline', description: 'alert.description', severity: 'alert.severity',
+  urgency: 'alert.urgency', certainty: 'alert.certainty', areaDesc: 'alert.area', releasableTo: 'alert.releasableTo',
+  affectedCountries: 'alert.affected', launch: 'alert.fieldLaunch', threats: 'alert.fieldThreats' };
 
-function remember(api, alert) {
-  const id = api.idOf(alert);
-  const list = versionsSeen.get(id) || [];
-  if (!list.some(v => v.version === alert.version)) {
-    list.push({ version: alert.version, updatedAt: alert.updatedAt, severity: alert.severity, headline: alert.headline,
-      lifecycle: alert.lifecycle, affected: (alert.affectedCountries || []).join(' · ') });
-    list.sort((a, b) => b.version - a.version);
+/** The versions newest first, one per version: an entry of the API's history replaces one this page made itself. */
+function mergeVersions(list, entries) {
+  const byVersion = new Map(list.map(v => [v.version, v]));
+  for (const v of entries) {
+    const known = byVersion.get(v.version);
+    if (!known || known.provisional || !v.provisional) byVersion.set(v.version, v);
   }
-  versionsSeen.set(id, list);
-  return list;
+  return [...byVersion.values()].sort((a, b) => b.version - a.version);
+}
+
+/** A version known only from the alert's snapshot (live or from an action's answer) until the history has it. */
+function provisional(alert) {
+  return { version: alert.version, changedAt: alert.updatedAt, severity: alert.severity, headline: alert.headline,
+    lifecycle: alert.lifecycle, affectedCountries: alert.affectedCountries || [], provisional: true };
+}
+
+/** Who changed what, in words: "Acknowledged by Japan (jp-liaison)", "Refined by the reports of …", fields, reason. */
+function versionChange(t, v) {
+  if (!v.change) return [];
+  const w = v.who || {};
+  const country = w.country ? countryName(w.country) + (w.subject ? ` (${w.subject})` : '') : null;
+  const sensors = (w.sensors || []).join(', ');
+  let who;
+  if (sensors && (v.change === 'RAISED' || v.change === 'UPDATED') && !(v.change === 'UPDATED' && country)) {
+    who = t('alert.who.' + v.change + '.sensors', { country: country || '–', sensors });
+  } else {
+    who = country ? t('alert.who.' + v.change, { country }) : t('alert.who.' + v.change + '.unknown');
+  }
+  const parts = [h('span', { dataset: { testid: 'version-who', change: v.change } }, who)];
+  if ((v.changedFields || []).length) {
+    parts.push(h('span', { dataset: { testid: 'version-fields' } }, t('alert.versionFields', {
+      fields: v.changedFields.map(f => FIELD_LABELS[f] ? t(FIELD_LABELS[f]) : f).join(', ') })));
+  }
+  if (v.reason) parts.push(h('span', { dataset: { testid: 'version-reason' } }, t('alert.versionReason', { reason: v.reason })));
+  return parts;
 }
 
 function select(field, values, label, t, current, labelOf = v => v) {
@@ -110,7 +139,28 @@ export default {
         e.status === 404 ? t('alert.notFound') : t('shell.error', { error: e.message })));
       return null;
     }
-    remember(api, alert);
+    // the alert's versions from the API's history (a page at a time, newest first); a version the page learns of
+    // (the live stream, an action's answer) is prepended at once and replaced by the history's entry once read
+    let versions = [provisional(alert)];
+    let versionsNext = null;
+    let versionsError = null;
+    let versionsRead = false;
+    async function loadVersions(older) {
+      try {
+        const got = await api.alerts.versions(id, older ? versionsNext : null);
+        versions = mergeVersions(versions, got.items);
+        if (older || !versionsRead) versionsNext = got.next;
+        versionsRead = true;
+        versionsError = null;
+      } catch (e) {
+        versionsError = e;
+      }
+    }
+    function learnt(changed) {
+      versions = mergeVersions(versions, [provisional(changed)]);
+      return loadVersions(false);
+    }
+    await loadVersions(false);
     const page = h('div', { dataset: { testid: 'alert-detail', alertId: id } });
     root.append(page);
     let mapVersion = -1;
@@ -172,10 +222,19 @@ export default {
                 })))),
             h('section', { class: 'panel', 'aria-labelledby': 'versions-h' },
               h('h2', { id: 'versions-h' }, t('alert.versions')),
-              h('ol', { class: 'timeline', dataset: { testid: 'alert-versions' } }, (versionsSeen.get(id) || []).map(v =>
-                h('li', { dataset: { testid: 'alert-version', version: String(v.version) } }, h('span', { class: 'when' }, formatTime(v.updatedAt)),
-                  t('alert.versionLine', { version: v.version, severity: t('shell.severity.' + v.severity), lifecycle: t('shell.lifecycle.' + v.lifecycle), headline: v.headline })))),
-              h('p', { class: 'hint' }, t('alert.versionsHint')))),
+              versionsError ? h('p', { class: 'form-error', dataset: { testid: 'versions-error' } },
+                t('alert.versionsFailed', { error: versionsError.message })) : null,
+              h('ol', { class: 'timeline', dataset: { testid: 'alert-versions' } }, versions.map(v =>
+                h('li', { dataset: { testid: 'alert-version', version: String(v.version), change: v.change || '' } },
+                  h('span', { class: 'when' }, formatTime(v.changedAt)),
+                  t('alert.versionLine', { version: v.version, severity: t('shell.severity.' + v.severity), lifecycle: t('shell.lifecycle.' + v.lifecycle), headline: v.headline }),
+                  ...versionChange(t, v).flatMap(part => [h('br'), part])))),
+              versionsNext ? h('button', { type: 'button', dataset: { testid: 'versions-older' }, onclick: async () => {
+                await loadVersions(true);
+                await render('[data-testid="versions-older"]');
+              } }, t('alert.versionsOlder')) : null,
+              versionsRead && !versionsNext && versions.length && versions[versions.length - 1].version > 0
+                ? h('p', { class: 'hint', dataset: { testid: 'versions-before-history' } }, t('alert.versionsBeforeHistory')) : null)),
           h('div', {}, mapBox,
             isOrigin && active ? actions() : h('p', { class: 'hint', dataset: { testid: 'alert-not-origin' } },
               active ? t('alert.onlyOrigin', { country: countryName(alert.originCountry) }) : t('alert.closed')))));
@@ -223,7 +282,7 @@ export default {
         if (f.reason.value) body.reason = f.reason.value;
         try {
           alert = await api.alerts.update(id, body);
-          remember(api, alert);
+          await learnt(alert);
           ctx.announce(t('alert.updated', { version: alert.version }));
           await render('[data-testid="alert-headline"]');
         } catch (err) { showProblem(update, err); }
@@ -242,7 +301,7 @@ export default {
           try {
             alert = kind === 'cancel' ? await api.alerts.cancel(id, form.elements.reason.value)
               : await api.alerts.resolve(id, form.elements.reason.value);
-            remember(api, alert);
+            await learnt(alert);
             ctx.announce(t('alert.' + kind + 'Done'));
             await render('[data-testid="alert-headline"]');
           } catch (err) { showProblem(form, err); }
@@ -256,7 +315,7 @@ export default {
       try {
         await api.alerts.acknowledge(id);
         alert = await api.alerts.get(id);
-        remember(api, alert);
+        await learnt(alert);
         ctx.announce(t('alert.acked'));
         await render('[data-testid="alert-headline"]');
       } catch (e) { ctx.banner(t('shell.error', { error: e.message }), 'error'); }
@@ -266,10 +325,14 @@ export default {
       const next = notice?.event?.alert;
       if (type === 'notification' && next && api.idOf(next) === id && next.version >= alert.version) {
         alert = next;
-        remember(api, alert);
+        versions = mergeVersions(versions, [provisional(alert)]);
         ctx.announce(t('alert.liveUpdate', { version: alert.version }));
-        const active = document.activeElement;
-        if (!active || !page.contains(active) || !active.closest('form')) render();
+        const redraw = () => {
+          const active = document.activeElement;
+          if (!active || !page.contains(active) || !active.closest('form')) render();
+        };
+        redraw();
+        loadVersions(false).then(redraw);
       }
     });
     await render();

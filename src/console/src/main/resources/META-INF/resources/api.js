@@ -98,6 +98,9 @@ export const alerts = {
   page: (filters = {}, next = null, limit = 50) =>
     get(SERVICES.ingestion + '/alerts', { ...filters, ...pageQuery(next, limit) }).then(pageOf),
   get: id => get(`${SERVICES.ingestion}/alerts/${encodeURIComponent(id)}`),
+  /** One page {items, next} of the alert's versions, newest first: what changed, when, by whom. */
+  versions: (id, next = null, limit = 50) =>
+    get(`${SERVICES.ingestion}/alerts/${encodeURIComponent(id)}/versions`, pageQuery(next, limit)).then(pageOf),
   raise: (body, idempotencyKey) => post(SERVICES.ingestion + '/alerts', body, { 'Idempotency-Key': idempotencyKey }),
   acknowledge: id => post(`${SERVICES.ingestion}/alerts/${encodeURIComponent(id)}/acknowledgements`, {}),
   update: (id, body) => request('PATCH', `${SERVICES.ingestion}/alerts/${encodeURIComponent(id)}`, { body }).then(r => r.body),

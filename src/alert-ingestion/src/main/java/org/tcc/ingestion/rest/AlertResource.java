@@ -51,6 +51,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.tcc.kit.rest.ConcurrentChanges;
 import org.tcc.kit.rest.Cursor;
 import org.tcc.kit.rest.Deprecations;
+import org.tcc.kit.rest.Page;
 import org.tcc.kit.rest.Problem;
 import org.tcc.kit.rest.ProblemResponses;
 import org.tcc.kit.rest.Query;
@@ -171,6 +172,46 @@ public class AlertResource {
             return Response.ok(CapWriter.write(alert), CapWriter.MEDIA_TYPE + ";charset=UTF-8").build();
         }
         return Response.ok(AlertView.of(alert), MediaType.APPLICATION_JSON).build();
+    }
+
+    static final String VERSIONS = "alert-versions";
+
+    /**
+     * The alert's versions, newest first, a page at a time: what each changed, when and by whom. Alerts raised before
+     * the history was kept (migration V7) list only the versions made since.
+     */
+    @GET
+    @Path("{alertId}/versions")
+    @RolesAllowed({Roles.LIAISON, Roles.FEED})
+    @Operation(summary = "The alert's versions, newest first (404 if the alert is not releasable to the caller's "
+            + "country)", description = "Each version says what changed (RAISED, UPDATED, ACKNOWLEDGED, CANCELLED, "
+            + "RESOLVED), when, who changed it (country, subject, sensors, as the event carries it), the changed "
+            + "fields and reason, and the alert's severity, lifecycle, headline and affected countries after it. "
+            + "Alerts raised before version history was kept have no entries for their earlier versions.")
+    @APIResponse(responseCode = "200", description = "A page of versions; `next` is the cursor of the next page",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AlertVersionPage.class)))
+    public Page<AlertVersionView> versions(
+            @PathParam("alertId") String id,
+            @Parameter(description = "The `next` cursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") String limit,
+            @jakarta.ws.rs.core.Context UriInfo uri) {
+        UUID alertId = Ids.alertId(id);
+        Query query = new Query(uri, Query.listParameters());
+        int pageSize = query.limit();
+        Cursor.Position at = query.cursor(VERSIONS, 1);
+        return Page.of(queries.versions(alertId, caller.requireCountry(), at == null ? null : at.number(0),
+                pageSize + 1), pageSize, v -> AlertVersionView.of(alertId, v),
+                v -> Cursor.encode(VERSIONS, v.version()));
+    }
+
+    /** A page of an alert's versions, newest first, in the list envelope. */
+    @Schema(name = "AlertVersionPage")
+    public record AlertVersionPage(List<AlertVersionView> items,
+                                   @Schema(description = "The cursor of the next page; null on the last page",
+                                           nullable = true) String next) {
     }
 
     @POST

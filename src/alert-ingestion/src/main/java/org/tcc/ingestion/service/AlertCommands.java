@@ -22,9 +22,11 @@ import org.tcc.contracts.events.alert.AlertState;
 import org.tcc.contracts.events.alert.AlertUpdated;
 import org.tcc.ingestion.domain.AlertRefused;
 import org.tcc.ingestion.domain.AlertRules;
+import org.tcc.ingestion.domain.AlertVersions;
 import org.tcc.ingestion.domain.SensorAlerts;
 import org.tcc.ingestion.repository.Alert;
 import org.tcc.ingestion.repository.AlertRepository;
+import org.tcc.ingestion.repository.AlertVersionRepository;
 import org.tcc.ingestion.repository.IdempotencyKey;
 import org.tcc.ingestion.repository.SensorReportRepository;
 import org.tcc.kit.outbox.Outbox;
@@ -46,6 +48,9 @@ public class AlertCommands {
 
     @Inject
     SensorReportRepository reports;
+
+    @Inject
+    AlertVersionRepository versions;
 
     @Inject
     Outbox outbox;
@@ -83,6 +88,8 @@ public class AlertCommands {
         if (idempotencyKey != null) {
             IdempotencyKey.remember(by.subject(), idempotencyKey, requestHash, id);
         }
+        alerts.getEntityManager().flush();
+        versions.insertAll(List.of(new AlertVersionRepository.NewVersion(id, AlertVersions.of(raised, by.country()))));
         outbox.append(EventType.ALERT_RAISED, raised);
         return new Result(raised.alert(), true);
     }
@@ -95,7 +102,7 @@ public class AlertCommands {
         if (acknowledged.isEmpty()) {
             return new Result(AlertSnapshots.of(alert), false);
         }
-        return new Result(store(alert, EventType.ALERT_ACKNOWLEDGED, acknowledged.get()), true);
+        return new Result(store(alert, EventType.ALERT_ACKNOWLEDGED, acknowledged.get(), by), true);
     }
 
     /** A liaison's change; the fields it sets by hand stay theirs through later sensor refinements. */
@@ -107,21 +114,21 @@ public class AlertCommands {
         Set<String> edited = new TreeSet<>(alert.liaisonEdited);
         updated.changedFields().stream().filter(SensorAlerts.LIAISON_FIELDS::contains).forEach(edited::add);
         alert.liaisonEdited = new ArrayList<>(edited);
-        return new Result(store(alert, EventType.ALERT_UPDATED, updated), true);
+        return new Result(store(alert, EventType.ALERT_UPDATED, updated, by), true);
     }
 
     @Transactional
     public Result cancel(UUID alertId, String reason, AlertRules.Acting by) {
         Alert alert = visible(alertId, by.country());
         return new Result(store(alert, EventType.ALERT_CANCELLED, refusing(() -> AlertRules.cancel(
-                AlertSnapshots.of(alert), reportingCountries(alert), reason, by, Instant.now()))), true);
+                AlertSnapshots.of(alert), reportingCountries(alert), reason, by, Instant.now())), by), true);
     }
 
     @Transactional
     public Result resolve(UUID alertId, String reason, AlertRules.Acting by) {
         Alert alert = visible(alertId, by.country());
         return new Result(store(alert, EventType.ALERT_RESOLVED, refusing(() -> AlertRules.resolve(
-                AlertSnapshots.of(alert), reportingCountries(alert), reason, by, Instant.now()))), true);
+                AlertSnapshots.of(alert), reportingCountries(alert), reason, by, Instant.now())), by), true);
     }
 
     /**
@@ -179,9 +186,12 @@ public class AlertCommands {
         return reports.reportingCountries(alert.id);
     }
 
-    private AlertState store(Alert alert, EventType type, AlertEvent event) {
+    /** Stores the alert's new version, its history entry and its event. */
+    private AlertState store(Alert alert, EventType type, AlertEvent event, AlertRules.Acting by) {
         AlertSnapshots.apply(event.alert(), alert);
         alerts.getEntityManager().flush();
+        versions.insertAll(List.of(new AlertVersionRepository.NewVersion(alert.id, AlertVersions.of(event,
+                by.country()))));
         outbox.append(type, event);
         return event.alert();
     }

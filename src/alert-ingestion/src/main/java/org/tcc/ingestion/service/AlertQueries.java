@@ -8,7 +8,9 @@ import java.util.UUID;
 import org.tcc.contracts.Country;
 import org.tcc.contracts.events.alert.AlertState;
 import org.tcc.ingestion.repository.Alert;
+import org.tcc.ingestion.domain.AlertVersions;
 import org.tcc.ingestion.repository.AlertRepository;
+import org.tcc.ingestion.repository.AlertVersionRepository;
 import org.tcc.kit.rest.Problem;
 
 /** Reads alerts for a country: anything not releasable to it is "not found", never "forbidden". */
@@ -20,6 +22,9 @@ public class AlertQueries {
 
     @Inject
     AlertRepository alerts;
+
+    @Inject
+    AlertVersionRepository versions;
 
     @Transactional
     public Page list(Country country, AlertRepository.Filter filter, AlertRepository.Cursor after, int limit) {
@@ -35,5 +40,15 @@ public class AlertQueries {
     public AlertState get(UUID id, Country country) {
         return alerts.findVisible(id, country).map(AlertSnapshots::of)
                 .orElseThrow(() -> Problem.notFound("alert " + id));
+    }
+
+    /**
+     * Up to {@code limit} versions of an alert the country may see, newest first, older than {@code before} when
+     * given; an alert it may not see is "not found", exactly as the alert itself.
+     */
+    @Transactional
+    public List<AlertVersions.Summary> versions(UUID id, Country country, Long before, int limit) {
+        alerts.findVisible(id, country).orElseThrow(() -> Problem.notFound("alert " + id));
+        return versions.page(id, before, limit);
     }
 }

@@ -26,12 +26,14 @@ import org.tcc.contracts.events.EventPayload;
 import org.tcc.contracts.EventType;
 import org.tcc.contracts.Json;
 import org.tcc.contracts.SchemaValidation;
+import org.tcc.contracts.events.alert.AlertEvent;
 import org.tcc.contracts.events.alert.AlertRaised;
 import org.tcc.contracts.events.alert.AlertState;
 import org.tcc.contracts.events.alert.AlertUpdated;
 import org.tcc.contracts.events.feed.MissileLaunchReport;
 import org.tcc.ingestion.config.IngestionConfig;
 import org.tcc.ingestion.domain.InvalidReport;
+import org.tcc.ingestion.domain.AlertVersions;
 import org.tcc.ingestion.domain.LaunchFusion;
 import org.tcc.ingestion.domain.OversizedReport;
 import org.tcc.ingestion.domain.ReportAuthenticity;
@@ -39,6 +41,7 @@ import org.tcc.ingestion.domain.ReportChecks;
 import org.tcc.ingestion.domain.Sensor;
 import org.tcc.ingestion.domain.SensorAlerts;
 import org.tcc.ingestion.repository.AlertRepository;
+import org.tcc.ingestion.repository.AlertVersionRepository;
 import org.tcc.ingestion.repository.FusionArea;
 import org.tcc.ingestion.repository.SensorReport;
 import org.tcc.ingestion.repository.SensorReportRepository;
@@ -51,8 +54,9 @@ import org.tcc.kit.outbox.Outbox;
  * <p>A batch is applied set-wise, in a fixed number of statements whatever its size: lock the grid cells its
  * reports can touch, read which of its reports are already stored, read the reports of every candidate launch
  * once (parsed once, or taken from a cache of parsed reports), fuse the batch's reports in memory one after the
- * other exactly as if they had been applied one by one, then write new alerts, each refined alert's final state
- * and the new reports in one statement each, and append each touched alert's one new version's event.
+ * other exactly as if they had been applied one by one, then write new alerts, each refined alert's final state,
+ * the new reports and the versions' history entries in one statement each, and append each touched alert's one
+ * new version's event.
  */
 @ApplicationScoped
 public class ReportIntake {
@@ -82,6 +86,9 @@ public class ReportIntake {
 
     @Inject
     AlertRepository alerts;
+
+    @Inject
+    AlertVersionRepository versions;
 
     @Inject
     Outbox outbox;
@@ -267,6 +274,9 @@ public class ReportIntake {
                     r.detectedAt(), r.launchPoint().lat(), r.launchPoint().lon(),
                     new String(step.verified.payload(), StandardCharsets.UTF_8));
         }).toList());
+        // the versions' history entries, all in one statement, beside their events
+        versions.insertAll(events.stream().map(event -> new AlertVersionRepository.NewVersion(
+                UUID.fromString(event.payload.aggregateId()), AlertVersions.of((AlertEvent) event.payload))).toList());
         events.forEach(event -> outbox.append(event.type, event.payload));
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override

@@ -176,6 +176,51 @@ class BatchFusionTest {
         }
     }
 
+    /**
+     * The batch path keeps each alert's history: one alert_version row per version it made (a raise per new launch,
+     * one update per refined launch and batch), all of a batch's rows written by one statement (one command id).
+     */
+    @Test
+    void aBatchWritesOneHistoryRowPerVersionInOneStatement() {
+        int launches = 6;
+        List<GeoPoint> sites = new ArrayList<>();
+        for (int i = 0; i < launches; i++) {
+            sites.add(new GeoPoint(-45.5 - i, -150.5)); // the South Pacific, 1 degree apart: never one launch
+        }
+        List<String> ids = new ArrayList<>();
+        for (int b = 0; b < 2; b++) {
+            List<ReportIntake.VerifiedReport> batch = new ArrayList<>();
+            for (int s = 2 * b; s < 2 * b + 2; s++) {
+                for (GeoPoint site : sites) {
+                    batch.add(verified(report(s, new GeoPoint(site.lat() + 0.01 * s, site.lon() + 0.01 * s), null)));
+                }
+            }
+            List<ReportIntake.Outcome> outcomes = intake.applyAll(batch);
+            if (b == 0) {
+                outcomes.stream().map(ReportIntake.Outcome::alertId).distinct().forEach(ids::add);
+            }
+        }
+        assertEquals(launches, ids.size());
+        for (String id : ids) {
+            List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                    "SELECT version, entry->>'change', jsonb_array_length(entry->'who'->'sensors')"
+                            + " FROM alert_version WHERE alert_id = ?1 ORDER BY version")
+                    .setParameter(1, UUID.fromString(id)).getResultList());
+            assertEquals(2, rows.size(), "alert " + id + ": a row per version");
+            Object[] raised = (Object[]) rows.get(0);
+            Object[] refined = (Object[]) rows.get(1);
+            assertEquals(List.of(0L, "RAISED", 2), List.of(((Number) raised[0]).longValue(), raised[1],
+                    ((Number) raised[2]).intValue()));
+            assertEquals(List.of(1L, "UPDATED", 2), List.of(((Number) refined[0]).longValue(), refined[1],
+                    ((Number) refined[2]).intValue()));
+        }
+        // rows one statement inserted share its command id (cmin): each batch's 6 rows, one statement
+        Number commands = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
+                "SELECT count(DISTINCT (version, cmin::text)) FROM alert_version WHERE alert_id = ANY(CAST(?1 AS uuid[]))")
+                .setParameter(1, "{" + String.join(",", ids) + "}").getSingleResult());
+        assertEquals(2, commands.intValue(), "one insert per batch (and version: 0 then 1)");
+    }
+
     private static List<AppliedReport> applied(ConsumerRecord<String, byte[]> record) {
         return KafkaProbe.header(record, CloudEvents.HEADER_TYPE).contains("AlertRaised")
                 ? Json.read(record.value(), AlertRaised.class).appliedReports()
