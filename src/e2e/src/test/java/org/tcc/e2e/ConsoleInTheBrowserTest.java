@@ -215,6 +215,12 @@ class ConsoleInTheBrowserTest {
         usa.until("all three acknowledgements on the detail page", d -> ALL.stream().allMatch(c -> "true".equals(
                 d.findElement(BrowserSession.testId("ack-row-" + c)).getAttribute("data-acknowledged"))));
         usa.await("alert-map-panel");
+        // its versions from the service's history: raised by a sensor, then each country's acknowledgement
+        usa.until("the versions: raised, then the three acknowledgements", d -> {
+            List<String> changes = d.findElements(BrowserSession.testId("alert-version")).stream()
+                    .map(v -> v.getAttribute("data-change")).toList();
+            return changes.contains("RAISED") && changes.stream().filter("ACKNOWLEDGED"::equals).count() == 3;
+        });
         screen(usa, "alert-detail");
         JsonNode alert = ok(api.get("kr-liaison", stack.url("alert-ingestion") + "/api/v1/alerts/" + fusedAlertId));
         assertEquals(3, alert.path("acknowledgements").size(), "three countries acknowledged: " + alert);
