@@ -30,6 +30,34 @@ function field(name, label, multiline, max = 4000, value = '') {
   return [h('label', { for: 'f-' + name }, label), h('div', { dataset: { fieldRow: name } }, input)];
 }
 
+/** The key of a form field as drawn again: its form's testid and its name (null for anything else). */
+function draftKey(el) {
+  const form = el && el.form;
+  return form && form.dataset.testid && el.name ? form.dataset.testid + '/' + el.name : null;
+}
+
+/** The fields of these forms whose value differs from what the form was drawn with: typed, not yet sent. */
+function draftsOf(container) {
+  const drafts = new Map();
+  container.querySelectorAll('input[name], textarea[name]').forEach(el => {
+    const key = draftKey(el);
+    if (key && el.value !== el.defaultValue) drafts.set(key, el.value);
+  });
+  return drafts;
+}
+
+/** Puts the drafts back into the forms drawn again, and the focus where it was. */
+function restoreDrafts(container, drafts, focusedKey) {
+  container.querySelectorAll('input[name], textarea[name]').forEach(el => {
+    const key = draftKey(el);
+    if (key && drafts.has(key)) el.value = drafts.get(key);
+    if (key && key === focusedKey) {
+      el.focus();
+      if (typeof el.setSelectionRange === 'function') el.setSelectionRange(el.value.length, el.value.length);
+    }
+  });
+}
+
 function formShell(testid, title, fields, buttons) {
   return h('form', { class: 'form panel', dataset: { testid }, novalidate: true },
     h('h2', { class: 'full' }, title), ...fields,
@@ -139,6 +167,7 @@ export default {
       form.querySelectorAll('button').forEach(b => { b.disabled = true; });
       try {
         consultation = await call();
+        form.reset(); // sent: no longer a draft (the form is drawn again from what the service now holds)
         ctx.announce(done);
         await refresh(true);
       } catch (err) {
@@ -198,9 +227,11 @@ export default {
       close.querySelector('[data-field="closeReason"]').dataset.field = 'reason';
       close.addEventListener('submit', e => { e.preventDefault(); act(close, () => api.consultations.close(id, close.elements.closeReason.value), t('room.closed')); });
       forms.push(close);
-      const focused = document.activeElement;
-      if (focused && actions.contains(focused) && focused.closest('form') && (focused.value || '').length) return; // do not wipe what is being typed
+      // what the liaison has typed and not yet sent survives another country's change re-drawing the forms
+      const drafts = draftsOf(actions);
+      const focused = actions.contains(document.activeElement) ? draftKey(document.activeElement) : null;
       fill(actions, ...forms);
+      restoreDrafts(actions, drafts, focused);
     }
 
     function entryText(e) {
