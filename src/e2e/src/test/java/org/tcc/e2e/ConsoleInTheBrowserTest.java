@@ -399,15 +399,8 @@ class ConsoleInTheBrowserTest {
     }
 
     private static <T> T until(String what, java.util.function.Supplier<T> probe) {
-        long deadline = System.nanoTime() + BrowserSession.WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            sleep(200);
-        }
-        throw new AssertionError("not within " + BrowserSession.WAIT + ": " + what);
+        return org.awaitility.Awaitility.await(what).atMost(BrowserSession.WAIT).pollInterval(Duration.ofMillis(200))
+                .until(probe::get, java.util.Objects::nonNull);
     }
 
     @Test
@@ -508,18 +501,14 @@ class ConsoleInTheBrowserTest {
 
     /** Verification needs the signed checkpoints from Kafka; right after start-up it may answer 503 once. */
     private static void verifyUntilAVerdict(BrowserSession auditor) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            auditor.click("audit-verify");
-            String state = auditor.until("a verification result", d -> {
-                String s = d.findElement(BrowserSession.testId("audit-verify-result")).getAttribute("data-state");
-                return "running".equals(s) ? null : s;
-            });
-            if (!"unavailable".equals(state) || System.nanoTime() > deadline) {
-                return;
-            }
-            sleep(2000);
-        }
+        org.awaitility.Awaitility.await("a verification verdict").atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                    auditor.click("audit-verify");
+                    return auditor.until("a verification result", d -> {
+                        String s = d.findElement(BrowserSession.testId("audit-verify-result")).getAttribute("data-state");
+                        return "running".equals(s) ? null : s;
+                    });
+                }, state -> !"unavailable".equals(state));
     }
 
     /** A consultation of USA and JPN, convened and joined through the API: something on the audit record. */
@@ -642,14 +631,5 @@ class ConsoleInTheBrowserTest {
     private static JsonNode ok(Api.Reply reply) {
         assertEquals(200, reply.status(), reply.body());
         return reply.json();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
